@@ -1,0 +1,296 @@
+//! The only module that knows which YAML crates we use.
+//!
+//! `serde_yaml` deserializes the typed spec; `yaml-rust2`'s event parser, which reports a position for
+//! every node, builds a [`SourceMap`] so later phases can point at `file:line:column`, and catches
+//! duplicate keys (which `serde_yaml` would let the last one win for our ordered maps). Swapping the YAML
+//! crate means rewriting this file only.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A 1-based position in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Location {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+}
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index.
+    Index(usize),
+}
+
+impl From<&str> for Segment {
+    fn from(key: &str) -> Self {
+        Segment::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Segment {
+    fn from(index: usize) -> Self {
+        Segment::Index(index)
+    }
+}
+
+/// Positions of every node of a document, by path.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    /// For a mapping entry: the key's position; for a sequence item: the item's.
+    keys: HashMap<Vec<Segment>, Location>,
+    /// The position of the node's value.
+    values: HashMap<Vec<Segment>, Location>,
+}
+
+impl SourceMap {
+    /// Where the node at `path` is named (its key), or the nearest enclosing node that exists.
+    pub fn key(&self, path: &[Segment]) -> Location {
+        self.nearest(&self.keys, path)
+    }
+
+    /// Where the value at `path` starts, or the nearest enclosing node that exists.
+    pub fn value(&self, path: &[Segment]) -> Location {
+        self.nearest(&self.values, path)
+    }
+
+    fn nearest(&self, map: &HashMap<Vec<Segment>, Location>, path: &[Segment]) -> Location {
+        (0..=path.len())
+            .rev()
+            .find_map(|len| map.get(&path[..len]))
+            .copied()
+            .unwrap_or(Location { line: 1, column: 1 })
+    }
+}
+
+/// A YAML mistake with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// Where the mistake is.
+    pub location: Location,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+/// Parses `text` into `T`, with the positions of every node.
+///
+/// Returns every duplicate key found, or else the first error `serde_yaml` reports (a shape error stops
+/// typed parsing of that file; the other files are still checked).
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<YamlError>> {
+    let mut builder = SourceMapBuilder::default();
+    let mut parser = Parser::new_from_str(text);
+    if let Err(error) = parser.load(&mut builder, false) {
+        let marker = error.marker();
+        return Err(vec![YamlError {
+            location: location(marker),
+            message: format!("invalid YAML: {}", error.info()),
+            help: Some("check the indentation and quoting around this position".to_owned()),
+        }]);
+    }
+    if !builder.errors.is_empty() {
+        return Err(builder.errors);
+    }
+    match serde_yaml::from_str::<T>(text) {
+        Ok(value) => Ok((value, builder.map)),
+        Err(error) => Err(vec![serde_error(&error)]),
+    }
+}
+
+fn location(marker: &Marker) -> Location {
+    // yaml-rust2 counts lines from 1 and columns from 0.
+    Location { line: marker.line(), column: marker.col() + 1 }
+}
+
+fn serde_error(error: &serde_yaml::Error) -> YamlError {
+    let location = error
+        .location()
+        .map(|l| Location { line: l.line(), column: l.column() })
+        .unwrap_or(Location { line: 1, column: 1 });
+    let text = error.to_string();
+    // serde_yaml appends " at line L column C"; the diagnostic carries the position itself.
+    let message = match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    };
+    let help = did_you_mean(&message);
+    YamlError { location, message, help }
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" into a suggestion.
+fn did_you_mean(message: &str) -> Option<String> {
+    let (found, expected) = unknown_and_expected(message)?;
+    let candidates: Vec<&str> = expected.split(", ").map(|c| c.trim_matches('`')).collect();
+    match crate::diagnostic::closest(found, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!("expected one of: {}", candidates.join(", "))),
+    }
+}
+
+fn unknown_and_expected(message: &str) -> Option<(&str, &str)> {
+    let rest = message
+        .split_once("unknown field `")
+        .or_else(|| message.split_once("unknown variant `"))?
+        .1;
+    let (found, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split_once("expected one of ")
+        .or_else(|| rest.split_once("expected "))?
+        .1;
+    Some((found, expected))
+}
+
+#[derive(Default)]
+struct SourceMapBuilder {
+    map: SourceMap,
+    stack: Vec<Frame>,
+    errors: Vec<YamlError>,
+    path: Vec<Segment>,
+}
+
+enum Frame {
+    Mapping { pending_key: Option<(String, Location)>, seen: HashMap<String, Location> },
+    Sequence { next: usize },
+}
+
+impl SourceMapBuilder {
+    /// Opens the node that starts at `at`; returns false when the node is a mapping key.
+    fn enter_node(&mut self, at: Location, key_text: Option<&str>) -> bool {
+        match self.stack.last_mut() {
+            None => {
+                self.map.values.insert(Vec::new(), at);
+                true
+            }
+            Some(Frame::Sequence { next }) => {
+                self.path.push(Segment::Index(*next));
+                *next += 1;
+                self.map.keys.insert(self.path.clone(), at);
+                self.map.values.insert(self.path.clone(), at);
+                true
+            }
+            Some(Frame::Mapping { pending_key, seen }) => match pending_key.take() {
+                Some((key, key_at)) => {
+                    self.path.push(Segment::Key(key));
+                    self.map.keys.insert(self.path.clone(), key_at);
+                    self.map.values.insert(self.path.clone(), at);
+                    true
+                }
+                None => {
+                    let key = key_text.unwrap_or("<complex key>").to_owned();
+                    if let Some(first) = seen.get(&key) {
+                        self.errors.push(YamlError {
+                            location: at,
+                            message: format!("duplicate key `{key}`"),
+                            help: Some(format!(
+                                "`{key}` is already defined at line {}; merge the two entries or rename one",
+                                first.line
+                            )),
+                        });
+                    } else {
+                        seen.insert(key.clone(), at);
+                    }
+                    *pending_key = Some((key, at));
+                    false
+                }
+            },
+        }
+    }
+
+    /// Closes a scalar value or a finished collection: pops its path segment.
+    fn leave_node(&mut self) {
+        if !self.stack.is_empty() {
+            self.path.pop();
+        }
+    }
+}
+
+impl MarkedEventReceiver for SourceMapBuilder {
+    fn on_event(&mut self, event: Event, marker: Marker) {
+        let at = location(&marker);
+        match event {
+            Event::Scalar(text, ..) => {
+                if self.enter_node(at, Some(&text)) {
+                    self.leave_node();
+                }
+            }
+            Event::Alias(_) => {
+                if self.enter_node(at, None) {
+                    self.leave_node();
+                }
+            }
+            Event::MappingStart(..) => {
+                self.enter_node(at, None);
+                self.stack.push(Frame::Mapping { pending_key: None, seen: HashMap::new() });
+            }
+            Event::SequenceStart(..) => {
+                self.enter_node(at, None);
+                self.stack.push(Frame::Sequence { next: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.leave_node();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        value: u32,
+    }
+
+    #[test]
+    fn positions_of_keys_and_values() {
+        let text = "name: x\nitems:\n  - value: 1\n  - value: 2\n";
+        let (_, map) = parse::<Doc>(text).unwrap();
+        let path = [Segment::from("items"), Segment::from(1), Segment::from("value")];
+        assert_eq!(map.key(&path), Location { line: 4, column: 5 });
+        assert_eq!(map.value(&path), Location { line: 4, column: 12 });
+        assert_eq!(map.key(&[Segment::from("name")]), Location { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn missing_paths_fall_back_to_the_nearest_parent() {
+        let (_, map) = parse::<Doc>("name: x\nitems: []\n").unwrap();
+        let path = [Segment::from("items"), Segment::from(7)];
+        assert_eq!(map.key(&path), Location { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion_and_position() {
+        let errors = parse::<Doc>("name: x\nitems:\n  - valeu: 1\n").unwrap_err();
+        assert_eq!(errors[0].location, Location { line: 3, column: 5 });
+        assert!(errors[0].message.contains("unknown field `valeu`"), "{}", errors[0].message);
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `value`?"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_all_reported() {
+        let errors = parse::<Doc>("name: x\nname: y\nitems: []\nitems: []\n").unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[1].location, Location { line: 4, column: 1 });
+    }
+}

@@ -1,0 +1,278 @@
+//! Constraint checks shared by every generated `validate()` and by the generator's own check of the pages'
+//! examples, so a rule is implemented exactly once.
+//!
+//! Messages never echo the checked value: the value may be a password.
+
+use std::fmt;
+
+use regex::Regex;
+
+/// One broken constraint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where the value sits in the request, by wire names (`body.instance_id_set`, `ImageName`).
+    pub path: String,
+    /// What is wrong, in words a person can act on.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// All constraints a request breaks; returned by every generated `validate()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Every violation found, in field order.
+    pub violations: Vec<Violation>,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid request: ")?;
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Collects violations while a value is checked.
+#[derive(Debug, Default)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a violation at `path`.
+    pub fn push(&mut self, path: &str, message: impl Into<String>) {
+        self.0.push(Violation {
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// The violations found so far.
+    pub fn as_slice(&self) -> &[Violation] {
+        &self.0
+    }
+
+    /// `Ok` when nothing was broken.
+    pub fn into_result(self) -> Result<(), ValidationError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError { violations: self.0 })
+        }
+    }
+}
+
+/// Joins a parent path and a child name: `join("body", "name") == "body.name"`.
+pub fn join(parent: &str, child: &str) -> String {
+    if parent.is_empty() {
+        child.to_owned()
+    } else {
+        format!("{parent}.{child}")
+    }
+}
+
+/// Length in characters (Unicode scalar values), the unit the pages count in.
+pub fn check_length(out: &mut Violations, path: &str, value: &str, min: Option<u64>, max: Option<u64>) {
+    let len = value.chars().count() as u64;
+    if let Some(min) = min.filter(|min| len < *min) {
+        out.push(path, format!("must be at least {min} characters long (got {len})"));
+    }
+    if let Some(max) = max.filter(|max| len > *max) {
+        out.push(path, format!("must be at most {max} characters long (got {len})"));
+    }
+}
+
+/// The whole value must match `pattern`; `rule` is the page's wording of it. A pattern that failed to
+/// compile is reported as a violation rather than a panic.
+pub fn check_pattern(
+    out: &mut Violations,
+    path: &str,
+    value: &str,
+    pattern: &Result<Regex, regex::Error>,
+    rule: &str,
+) {
+    match pattern {
+        Ok(regex) if regex.is_match(value) => {}
+        Ok(_) => out.push(path, format!("must satisfy: {rule}")),
+        Err(error) => out.push(path, format!("cannot be checked: invalid pattern ({error})")),
+    }
+}
+
+/// The value must not start with any of `forbidden`.
+pub fn check_forbidden_prefixes(out: &mut Violations, path: &str, value: &str, forbidden: &[&str]) {
+    for prefix in forbidden.iter().filter(|p| value.starts_with(**p)) {
+        out.push(path, format!("must not start with {prefix:?}"));
+    }
+}
+
+/// The value must not end with any of `forbidden`.
+pub fn check_forbidden_suffixes(out: &mut Violations, path: &str, value: &str, forbidden: &[&str]) {
+    for suffix in forbidden.iter().filter(|s| value.ends_with(**s)) {
+        out.push(path, format!("must not end with {suffix:?}"));
+    }
+}
+
+/// The value must not contain any of `forbidden`.
+pub fn check_forbidden_substrings(out: &mut Violations, path: &str, value: &str, forbidden: &[&str]) {
+    for needle in forbidden.iter().filter(|n| value.contains(**n)) {
+        out.push(path, format!("must not contain {needle:?}"));
+    }
+}
+
+/// Number of array items.
+pub fn check_items(out: &mut Violations, path: &str, len: usize, min: Option<u64>, max: Option<u64>) {
+    let len = len as u64;
+    if let Some(min) = min.filter(|min| len < *min) {
+        out.push(path, format!("must have at least {min} items (got {len})"));
+    }
+    if let Some(max) = max.filter(|max| len > *max) {
+        out.push(path, format!("must have at most {max} items (got {len})"));
+    }
+}
+
+/// Numeric range, inclusive.
+pub fn check_range(out: &mut Violations, path: &str, value: i64, min: Option<i64>, max: Option<i64>) {
+    if let Some(min) = min.filter(|min| value < *min) {
+        out.push(path, format!("must be at least {min} (got {value})"));
+    }
+    if let Some(max) = max.filter(|max| value > *max) {
+        out.push(path, format!("must be at most {max} (got {value})"));
+    }
+}
+
+/// A password policy as the pages state it.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordPolicy<'a> {
+    /// How many of uppercase, lowercase, digit and special must appear.
+    pub min_char_classes: u8,
+    /// The characters that count as special; other non-alphanumeric characters are rejected.
+    pub special_chars: &'a str,
+    /// Words that must not appear, compared case-insensitively.
+    pub forbidden_words: &'a [&'a str],
+    /// Also reject each forbidden word spelled backwards.
+    pub forbid_reversed_words: bool,
+}
+
+/// Checks a password against `policy` without ever echoing it.
+pub fn check_password(out: &mut Violations, path: &str, value: &str, policy: &PasswordPolicy<'_>) {
+    let mut classes = [false; 4];
+    let mut rejected = false;
+    for c in value.chars() {
+        match c {
+            'A'..='Z' => classes[0] = true,
+            'a'..='z' => classes[1] = true,
+            '0'..='9' => classes[2] = true,
+            c if policy.special_chars.contains(c) => classes[3] = true,
+            _ => rejected = true,
+        }
+    }
+    if rejected {
+        out.push(
+            path,
+            format!(
+                "may contain only letters, digits and the special characters {}",
+                policy.special_chars
+            ),
+        );
+    }
+    let found = classes.iter().filter(|present| **present).count();
+    if found < usize::from(policy.min_char_classes) {
+        out.push(
+            path,
+            format!(
+                "must contain at least {} of: uppercase letters, lowercase letters, digits, special characters ({}); found {found}",
+                policy.min_char_classes, policy.special_chars
+            ),
+        );
+    }
+    check_forbidden_words(out, path, value, policy);
+}
+
+fn check_forbidden_words(out: &mut Violations, path: &str, value: &str, policy: &PasswordPolicy<'_>) {
+    let haystack = value.to_lowercase();
+    for word in policy.forbidden_words {
+        let word = word.to_lowercase();
+        if haystack.contains(&word) {
+            out.push(path, format!("must not contain {word:?}"));
+        }
+        let reversed: String = word.chars().rev().collect();
+        if policy.forbid_reversed_words && reversed != word && haystack.contains(&reversed) {
+            out.push(path, format!("must not contain {reversed:?} ({word:?} spelled backwards)"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: PasswordPolicy<'static> = PasswordPolicy {
+        min_char_classes: 3,
+        special_chars: "!@$%^-_=+[{}]:,./?",
+        forbidden_words: &["root", "Administrator"],
+        forbid_reversed_words: true,
+    };
+
+    fn password_messages(value: &str) -> Vec<String> {
+        let mut out = Violations::new();
+        check_password(&mut out, "password", value, &POLICY);
+        out.as_slice().iter().map(|v| v.message.clone()).collect()
+    }
+
+    #[test]
+    fn password_with_three_classes_passes() {
+        assert!(password_messages("Test@Passw0rd").is_empty());
+    }
+
+    #[test]
+    fn password_failures_name_the_rule_not_the_value() {
+        let messages = password_messages("toorpass");
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("at least 3 of"));
+        assert!(messages[1].contains("\"toor\" (\"root\" spelled backwards)"));
+        assert!(messages.iter().all(|m| !m.contains("toorpass")));
+    }
+
+    #[test]
+    fn password_rejects_characters_outside_the_special_set() {
+        let messages = password_messages("Abc#12345");
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].starts_with("may contain only"));
+    }
+
+    #[test]
+    fn forbidden_words_are_case_insensitive() {
+        assert_eq!(password_messages("xADMINISTRATOR1a").len(), 1);
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        let mut out = Violations::new();
+        check_length(&mut out, "name", "中文", Some(2), Some(2));
+        assert!(out.as_slice().is_empty());
+        check_length(&mut out, "name", "x", Some(2), None);
+        assert_eq!(out.as_slice()[0].to_string(), "name: must be at least 2 characters long (got 1)");
+    }
+
+    #[test]
+    fn invalid_pattern_is_a_violation_not_a_panic() {
+        let mut out = Violations::new();
+        check_pattern(&mut out, "p", "x", &Regex::new("("), "anything");
+        assert!(out.as_slice()[0].message.starts_with("cannot be checked"));
+    }
+}

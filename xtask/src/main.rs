@@ -1,0 +1,63 @@
+//! `cargo xtask <task>`: the project's own commands.
+//!
+//! - `cargo xtask codegen [--check]`: load and check every spec under `specs/`, then report what was found.
+//! - `cargo xtask schema [--check]`: write `specs/spec.schema.json` from the spec types.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check = args.iter().any(|a| a == "--check");
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen(&root()),
+        Some("schema") => schema(&root(), check),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | schema [--check]>";
+
+/// The workspace root: xtask lives one level below it.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn codegen(root: &Path) -> Result<(), String> {
+    let specs = cloudgen::load_dir(&root.join("specs"), "specs").map_err(|d| d.to_string())?;
+    for loaded in &specs {
+        let spec = &loaded.spec;
+        let enums = spec.types.values().filter(|t| t.enumeration.is_some()).count();
+        let objects = spec.types.len() - enums;
+        println!(
+            "{}: {} {} — {} operations ({}), {objects} object types, {enums} enums",
+            loaded.file,
+            spec.service.vendor.as_str(),
+            spec.service.name,
+            spec.operations.len(),
+            spec.operations.keys().cloned().collect::<Vec<_>>().join(", "),
+        );
+    }
+    println!("{} specs checked, no errors", specs.len());
+    Ok(())
+}
+
+fn schema(root: &Path, check: bool) -> Result<(), String> {
+    let path = root.join("specs/spec.schema.json");
+    let wanted = cloudgen::schema::spec_schema_json();
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current == wanted {
+        return Ok(());
+    }
+    if check {
+        return Err("specs/spec.schema.json is out of date; run `cargo xtask schema`".to_owned());
+    }
+    std::fs::write(&path, wanted).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
