@@ -25,12 +25,20 @@ pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagn
     let files = match find_specs(dir) {
         Ok(files) => files,
         Err(error) => {
-            diagnostics.push(at_start(display_root, format!("cannot read the spec folder: {error}"), "run from the project root"));
+            diagnostics.push(at_start(
+                display_root,
+                format!("cannot read the spec folder: {error}"),
+                "run from the project root",
+            ));
             return Err(diagnostics);
         }
     };
     if files.is_empty() {
-        diagnostics.push(at_start(display_root, "no spec files (*.yaml) found".into(), "add a spec, see specs/README.md"));
+        diagnostics.push(at_start(
+            display_root,
+            "no spec files (*.yaml) found".into(),
+            "add a spec, see specs/README.md",
+        ));
     }
     let mut loaded = Vec::new();
     for path in files {
@@ -41,7 +49,11 @@ pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagn
                 Ok(spec) => loaded.push(spec),
                 Err(found) => diagnostics.extend(found),
             },
-            Err(error) => diagnostics.push(at_start(&shown, format!("cannot read the file: {error}"), "check its permissions and encoding (UTF-8)")),
+            Err(error) => diagnostics.push(at_start(
+                &shown,
+                format!("cannot read the file: {error}"),
+                "check its permissions and encoding (UTF-8)",
+            )),
         }
     }
     diagnostics.extend(check_across(&loaded));
@@ -53,7 +65,12 @@ pub fn load_source(file: &str, text: &str) -> Result<LoadedSpec, Diagnostics> {
     let (spec, map) = yaml::parse::<SpecFile>(text).map_err(|errors| {
         let mut diagnostics = Diagnostics::default();
         for error in errors {
-            diagnostics.push(Diagnostic { file: file.to_owned(), location: error.location, message: error.message, help: error.help });
+            diagnostics.push(Diagnostic {
+                file: file.to_owned(),
+                location: error.location,
+                message: error.message,
+                help: error.help,
+            });
         }
         diagnostics
     })?;
@@ -79,7 +96,12 @@ fn check_across(specs: &[LoadedSpec]) -> Diagnostics {
 }
 
 fn at_start(file: &str, message: String, help: &str) -> Diagnostic {
-    Diagnostic { file: file.to_owned(), location: Location { line: 1, column: 1 }, message, help: Some(help.to_owned()) }
+    Diagnostic {
+        file: file.to_owned(),
+        location: Location { line: 1, column: 1 },
+        message,
+        help: Some(help.to_owned()),
+    }
 }
 
 fn find_specs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

@@ -10,11 +10,10 @@ use crate::spec::Vendor;
 
 /// Rust keywords (strict and reserved, 2024 edition) that cannot be plain identifiers.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
-    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static",
-    "struct", "super", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// A type or enum variant name: `Red Hat` → `RedHat`, `/__support_kvm` → `SupportKvm`, `32` → `V32`.
@@ -47,20 +46,14 @@ pub fn crate_ident(vendor: Vendor, service: &str) -> String {
 
 /// Keeps ASCII letters and digits; everything else separates words.
 fn ascii_words(wire: &str) -> String {
-    wire.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+    wire.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
 fn finish(wire: &str, name: String, digit_prefix: &str) -> Result<String, String> {
     if name.is_empty() {
         return Err(format!("`{wire}` has no letters or digits to make a Rust name from"));
     }
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{digit_prefix}{name}")
-    } else {
-        name
-    };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{digit_prefix}{name}") } else { name };
     Ok(if KEYWORDS.contains(&name.as_str()) { format!("{name}_") } else { name })
 }
 

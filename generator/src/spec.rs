@@ -531,7 +531,11 @@ impl FromStr for SuppliedBy {
     }
 }
 
-string_serde!(SuppliedBy, "`project-id`, `auth:<scheme>` (a header-token scheme) or `constant:<value>`.", "^(project-id|auth:.+|constant:.+)$");
+string_serde!(
+    SuppliedBy,
+    "`project-id`, `auth:<scheme>` (a header-token scheme) or `constant:<value>`.",
+    "^(project-id|auth:.+|constant:.+)$"
+);
 
 /// Constraints a page states for a value.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

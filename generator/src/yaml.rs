@@ -62,11 +62,7 @@ impl SourceMap {
     }
 
     fn nearest(&self, map: &HashMap<Vec<Segment>, Location>, path: &[Segment]) -> Location {
-        (0..=path.len())
-            .rev()
-            .find_map(|len| map.get(&path[..len]))
-            .copied()
-            .unwrap_or(Location { line: 1, column: 1 })
+        (0..=path.len()).rev().find_map(|len| map.get(&path[..len])).copied().unwrap_or(Location { line: 1, column: 1 })
     }
 }
 
@@ -121,8 +117,9 @@ fn serde_error(error: &serde_yaml::Error) -> YamlError {
         Some(cut) => text[..cut].to_owned(),
         None => text,
     };
-    let help = did_you_mean(&message);
-    YamlError { location, message, help }
+    let help = did_you_mean(&message)
+        .unwrap_or_else(|| "specs/README.md lists every key and the values it accepts".to_owned());
+    YamlError { location, message, help: Some(help) }
 }
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" into a suggestion.
@@ -136,15 +133,9 @@ fn did_you_mean(message: &str) -> Option<String> {
 }
 
 fn unknown_and_expected(message: &str) -> Option<(&str, &str)> {
-    let rest = message
-        .split_once("unknown field `")
-        .or_else(|| message.split_once("unknown variant `"))?
-        .1;
+    let rest = message.split_once("unknown field `").or_else(|| message.split_once("unknown variant `"))?.1;
     let (found, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split_once("expected one of ")
-        .or_else(|| rest.split_once("expected "))?
-        .1;
+    let expected = rest.split_once("expected one of ").or_else(|| rest.split_once("expected "))?.1;
     Some((found, expected))
 }
 
@@ -216,16 +207,8 @@ impl MarkedEventReceiver for SourceMapBuilder {
     fn on_event(&mut self, event: Event, marker: Marker) {
         let at = location(&marker);
         match event {
-            Event::Scalar(text, ..) => {
-                if self.enter_node(at, Some(&text)) {
-                    self.leave_node();
-                }
-            }
-            Event::Alias(_) => {
-                if self.enter_node(at, None) {
-                    self.leave_node();
-                }
-            }
+            Event::Scalar(text, ..) if self.enter_node(at, Some(&text)) => self.leave_node(),
+            Event::Alias(_) if self.enter_node(at, None) => self.leave_node(),
             Event::MappingStart(..) => {
                 self.enter_node(at, None);
                 self.stack.push(Frame::Mapping { pending_key: None, seen: HashMap::new() });

@@ -26,12 +26,20 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
                 let mut values = ValueChecker::new(spec);
                 let media = example.content_type.as_deref().unwrap_or("application/json");
                 match (&response.body, media) {
-                    (None, _) => values.found.push(Mismatch { at: "body".into(), message: "the response documents no body".into() }),
-                    (Some(body), m) if m.starts_with("application/json") => match serde_json::from_str::<Value>(&example.body) {
-                        Ok(value) => values.typed("body", &body.type_ref, &value),
-                        Err(error) => values.found.push(Mismatch { at: "body".into(), message: format!("is not valid JSON: {error}") }),
-                    },
-                    (Some(body), "text/plain") => values.typed("body", &body.type_ref, &Value::String(example.body.clone())),
+                    (None, _) => values
+                        .found
+                        .push(Mismatch { at: "body".into(), message: "the response documents no body".into() }),
+                    (Some(body), m) if m.starts_with("application/json") => {
+                        match serde_json::from_str::<Value>(&example.body) {
+                            Ok(value) => values.typed("body", &body.type_ref, &value),
+                            Err(error) => values
+                                .found
+                                .push(Mismatch { at: "body".into(), message: format!("is not valid JSON: {error}") }),
+                        }
+                    }
+                    (Some(body), "text/plain") => {
+                        values.typed("body", &body.type_ref, &Value::String(example.body.clone()))
+                    }
                     // Other media (the XML rendering of an RPC response) are kept verbatim for the docs.
                     _ => {}
                 }
@@ -81,10 +89,13 @@ fn check_request_example(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Op
 fn check_example_path(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Operation, path: &str) {
     let template: Vec<&str> = op.path.split('/').collect();
     let actual: Vec<&str> = path.split('/').collect();
-    let literal_mismatch = template.len() != actual.len()
-        || template.iter().zip(&actual).any(|(t, a)| !t.starts_with('{') && t != a);
+    let literal_mismatch =
+        template.len() != actual.len() || template.iter().zip(&actual).any(|(t, a)| !t.starts_with('{') && t != a);
     if literal_mismatch {
-        values.found.push(Mismatch { at: "path".into(), message: format!("`{path}` does not match the template `{}`", op.path) });
+        values.found.push(Mismatch {
+            at: "path".into(),
+            message: format!("`{path}` does not match the template `{}`", op.path),
+        });
         return;
     }
     for (segment, text) in template.iter().zip(&actual) {
@@ -123,14 +134,21 @@ fn check_example_query(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Oper
 fn check_example_body(values: &mut ValueChecker<'_>, op: &Operation, body: Option<&str>) {
     match (&op.request.body, body) {
         (None, None) => {}
-        (None, Some(_)) => values.found.push(Mismatch { at: "body".into(), message: "the operation takes no body".into() }),
+        (None, Some(_)) => {
+            values.found.push(Mismatch { at: "body".into(), message: "the operation takes no body".into() })
+        }
         (Some(spec_body), None) if spec_body.required => {
-            values.found.push(Mismatch { at: "body".into(), message: "the example has no body, but the operation requires one".into() });
+            values.found.push(Mismatch {
+                at: "body".into(),
+                message: "the example has no body, but the operation requires one".into(),
+            });
         }
         (Some(_), None) => {}
         (Some(spec_body), Some(text)) => match serde_json::from_str::<Value>(text) {
             Ok(value) => values.typed("body", &spec_body.type_ref, &value),
-            Err(error) => values.found.push(Mismatch { at: "body".into(), message: format!("is not valid JSON: {error}") }),
+            Err(error) => {
+                values.found.push(Mismatch { at: "body".into(), message: format!("is not valid JSON: {error}") })
+            }
         },
     }
 }

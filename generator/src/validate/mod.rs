@@ -85,11 +85,7 @@ impl<'a> Checker<'a> {
             Some(best) => format!("did you mean `{best}`?"),
             None => {
                 let all: Vec<&str> = known.into_iter().collect();
-                if all.is_empty() {
-                    otherwise.to_owned()
-                } else {
-                    format!("{otherwise}; known: {}", all.join(", "))
-                }
+                if all.is_empty() { otherwise.to_owned() } else { format!("{otherwise}; known: {}", all.join(", ")) }
             }
         };
         self.error(path, At::Value, format!("unknown {what} `{found}`"), help);

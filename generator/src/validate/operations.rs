@@ -9,15 +9,30 @@ use crate::spec::{ApiStyle, AuthKind, Field, HttpMethod, Operation, SpecFile, Su
 
 pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     if spec.operations.is_empty() {
-        checker.error(&Path::root().key("operations"), At::Key, "the spec has no operations", "transcribe at least one page");
+        checker.error(
+            &Path::root().key("operations"),
+            At::Key,
+            "the spec has no operations",
+            "transcribe at least one page",
+        );
     }
     for (name, op) in &spec.operations {
         let path = Path::root().key("operations").key(name);
         if naming::type_name(name).ok().as_deref() != Some(name.as_str()) {
-            checker.error(&path, At::Key, format!("operation name `{name}` is not UpperCamelCase"), "use the SDK's name, e.g. `UpdateImage`");
+            checker.error(
+                &path,
+                At::Key,
+                format!("operation name `{name}` is not UpperCamelCase"),
+                "use the SDK's name, e.g. `UpdateImage`",
+            );
         }
         if op.summary.trim().is_empty() {
-            checker.error(&path.key("summary"), At::Key, "operation has an empty summary", "copy the page's Function section");
+            checker.error(
+                &path.key("summary"),
+                At::Key,
+                "operation has an empty summary",
+                "copy the page's Function section",
+            );
         }
         check_source(checker, &path.key("source"), op);
         check_path_template(checker, &path, op);
@@ -37,7 +52,12 @@ fn check_source(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
         && seed.as_bytes()[3] == b'_'
         && seed[4..20].chars().all(|c| c.is_ascii_hexdigit());
     if !seed_ok {
-        checker.error(&path.key("seed"), At::Value, format!("`{seed}` is not a seed file name"), "name the page's file in shared/seeds, e.g. `002_40f71531420c3000.txt`");
+        checker.error(
+            &path.key("seed"),
+            At::Value,
+            format!("`{seed}` is not a seed file name"),
+            "name the page's file in shared/seeds, e.g. `002_40f71531420c3000.txt`",
+        );
     }
     if let Some(updated) = &op.source.updated {
         let digits: Vec<bool> = updated.chars().map(|c| c.is_ascii_digit()).collect();
@@ -46,7 +66,12 @@ fn check_source(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
             && updated.as_bytes()[4] == b'-'
             && updated.as_bytes()[7] == b'-';
         if !date_ok {
-            checker.error(&path.key("updated"), At::Value, format!("`{updated}` is not a date"), "write the page's \"Updated on\" date as YYYY-MM-DD");
+            checker.error(
+                &path.key("updated"),
+                At::Value,
+                format!("`{updated}` is not a date"),
+                "write the page's \"Updated on\" date as YYYY-MM-DD",
+            );
         }
     }
 }
@@ -74,19 +99,34 @@ fn placeholders(template: &str) -> Result<Vec<&str>, String> {
 fn check_path_template(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
     let template_path = path.key("path");
     if !op.path.starts_with('/') {
-        checker.error(&template_path, At::Value, format!("path `{}` does not start with `/`", op.path), "copy the path from the page's URI section");
+        checker.error(
+            &template_path,
+            At::Value,
+            format!("path `{}` does not start with `/`", op.path),
+            "copy the path from the page's URI section",
+        );
     }
     let names = match placeholders(&op.path) {
         Ok(names) => names,
         Err(problem) => {
-            checker.error(&template_path, At::Value, format!("malformed path template: {problem}"), "write placeholders as `{name}`");
+            checker.error(
+                &template_path,
+                At::Value,
+                format!("malformed path template: {problem}"),
+                "write placeholders as `{name}`",
+            );
             return;
         }
     };
     let mut seen = BTreeSet::new();
     for name in &names {
         if !seen.insert(*name) {
-            checker.error(&template_path, At::Value, format!("placeholder `{{{name}}}` appears twice"), "each path parameter appears once");
+            checker.error(
+                &template_path,
+                At::Value,
+                format!("placeholder `{{{name}}}` appears twice"),
+                "each path parameter appears once",
+            );
         }
         if !op.request.path.contains_key(*name) {
             checker.error(
@@ -104,14 +144,24 @@ fn check_path_template(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
             checker.unknown(&param, "path parameter", name, known, "the path template has no such placeholder");
         }
         if !field.required {
-            checker.error(&param, At::Key, format!("path parameter `{name}` is not required"), "path parameters are always required; add `required: true`");
+            checker.error(
+                &param,
+                At::Key,
+                format!("path parameter `{name}` is not required"),
+                "path parameters are always required; add `required: true`",
+            );
         }
     }
 }
 
 fn check_auth(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op: &Operation) {
     if op.auth.is_empty() {
-        checker.error(&path.key("auth"), At::Key, "operation accepts no auth scheme", "list the service's schemes this operation accepts");
+        checker.error(
+            &path.key("auth"),
+            At::Key,
+            "operation accepts no auth scheme",
+            "list the service's schemes this operation accepts",
+        );
     }
     for (i, name) in op.auth.iter().enumerate() {
         if !spec.service.auth.contains_key(name) {
@@ -131,11 +181,21 @@ fn check_supplied(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op_na
             let at = request.key(group).key(name).key("supplied_by");
             match supplied {
                 SuppliedBy::ProjectId if group != "path" => {
-                    checker.error(&at, At::Value, "`project-id` is supplied only to path parameters", "remove `supplied_by`");
+                    checker.error(
+                        &at,
+                        At::Value,
+                        "`project-id` is supplied only to path parameters",
+                        "remove `supplied_by`",
+                    );
                 }
                 SuppliedBy::Auth(scheme) => check_supplied_auth(checker, spec, &at, group, name, scheme),
                 SuppliedBy::Constant(_) if group == "path" => {
-                    checker.error(&at, At::Value, "a path parameter cannot be a constant", "write the constant into the path template");
+                    checker.error(
+                        &at,
+                        At::Value,
+                        "a path parameter cannot be a constant",
+                        "write the constant into the path template",
+                    );
                 }
                 _ => {}
             }
@@ -148,7 +208,12 @@ fn check_supplied(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op_na
         for (name, field) in fields {
             if let (Some(SuppliedBy::Constant(value)), Some(example)) = (&field.supplied_by, &field.example) {
                 if example.as_str() != Some(value.as_str()) {
-                    checker.error(&request.key(group).key(name).key("example"), At::Value, "the example differs from the constant", "make them equal");
+                    checker.error(
+                        &request.key(group).key(name).key("example"),
+                        At::Value,
+                        "the example differs from the constant",
+                        "make them equal",
+                    );
                 }
             }
         }
@@ -184,11 +249,18 @@ fn check_rpc(checker: &mut Checker<'_>, request: &Path, op_name: &str, op: &Oper
             &request.key("query"),
             At::Key,
             format!("RPC operation `{op_name}` has no `Action` query parameter fixed to its name"),
-            format!("add `Action: {{type: string, required: true, supplied_by: {{constant: {op_name}}}, description: ...}}`"),
+            format!(
+                "add `Action: {{type: string, required: true, supplied_by: {{constant: {op_name}}}, description: ...}}`"
+            ),
         );
     }
     if op.request.body.is_some() {
-        checker.error(&request.key("body"), At::Key, "RPC operations carry every parameter in the query", "move the body's fields to `request.query`");
+        checker.error(
+            &request.key("body"),
+            At::Key,
+            "RPC operations carry every parameter in the query",
+            "move the body's fields to `request.query`",
+        );
     }
 }
 
@@ -196,23 +268,48 @@ fn check_body(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op: &Oper
     let request = path.key("request");
     if let Some(body) = &op.request.body {
         if matches!(op.method, HttpMethod::Get | HttpMethod::Head | HttpMethod::Delete) {
-            checker.error(&request.key("body"), At::Key, format!("{} requests carry no body", op.method.as_str()), "check the page's method");
+            checker.error(
+                &request.key("body"),
+                At::Key,
+                format!("{} requests carry no body", op.method.as_str()),
+                "check the page's method",
+            );
         }
         if body.content_type.is_some() {
-            checker.error(&request.key("body").key("content_type"), At::Key, "a request body's media type is `request.content_type`", "move it there");
+            checker.error(
+                &request.key("body").key("content_type"),
+                At::Key,
+                "a request body's media type is `request.content_type`",
+                "move it there",
+            );
         }
     } else if op.request.content_type.is_some() && spec.service.style == ApiStyle::RestJson {
-        checker.error(&request.key("content_type"), At::Key, "`content_type` without a body", "remove it or add the body");
+        checker.error(
+            &request.key("content_type"),
+            At::Key,
+            "`content_type` without a body",
+            "remove it or add the body",
+        );
     }
 }
 
 fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
     let responses = path.key("responses");
     for status in op.responses.keys().filter(|s| !(100..=599).contains(*s)) {
-        checker.error(&responses.key(&status.to_string()), At::Key, format!("{status} is not an HTTP status code"), "use a code from 100 to 599");
+        checker.error(
+            &responses.key(&status.to_string()),
+            At::Key,
+            format!("{status} is not an HTTP status code"),
+            "use a code from 100 to 599",
+        );
     }
     if !op.responses.keys().any(|s| (200..300).contains(s)) {
-        checker.error(&responses, At::Key, "no success (2xx) response is documented", "add the page's success status and its body");
+        checker.error(
+            &responses,
+            At::Key,
+            "no success (2xx) response is documented",
+            "add the page's success status and its body",
+        );
     }
     let mut codes: HashMap<&str, usize> = HashMap::new();
     for (i, error) in op.errors.iter().enumerate() {
@@ -221,12 +318,20 @@ fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
             checker.error(
                 &at.key("status"),
                 At::Value,
-                format!("error `{}` comes with status {}, which is not a documented response", error.code, error.status),
+                format!(
+                    "error `{}` comes with status {}, which is not a documented response",
+                    error.code, error.status
+                ),
                 format!("add {} under `responses`", error.status),
             );
         }
         if let Some(first) = codes.insert(error.code.as_str(), i) {
-            checker.error(&at.key("code"), At::Value, format!("error code `{}` is listed twice (also #{})", error.code, first + 1), "remove the repeated row");
+            checker.error(
+                &at.key("code"),
+                At::Value,
+                format!("error code `{}` is listed twice (also #{})", error.code, first + 1),
+                "remove the repeated row",
+            );
         }
     }
 }
@@ -244,11 +349,23 @@ fn check_request_names(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
         for (name, _) in params.iter().filter(|(_, f)| is_caller_supplied(f)) {
             let at = request.key(group).key(name);
             let Ok(rust) = naming::field_name(name) else {
-                checker.error(&at, At::Key, format!("`{name}` has no letters or digits to make a Rust name from"), "rename the parameter");
+                checker.error(
+                    &at,
+                    At::Key,
+                    format!("`{name}` has no letters or digits to make a Rust name from"),
+                    "rename the parameter",
+                );
                 continue;
             };
             if seen.insert(rust.clone(), at.clone()).is_some() {
-                checker.error(&at, At::Key, format!("parameter `{name}` becomes `{rust}` in Rust, which another parameter or the body already uses"), "parameters of one request need distinct names");
+                checker.error(
+                    &at,
+                    At::Key,
+                    format!(
+                        "parameter `{name}` becomes `{rust}` in Rust, which another parameter or the body already uses"
+                    ),
+                    "parameters of one request need distinct names",
+                );
             }
         }
     }

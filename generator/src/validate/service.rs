@@ -31,7 +31,12 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
         }
     }
     if service.auth.is_empty() {
-        checker.error(&path.key("auth"), At::Key, "the service declares no auth scheme", "declare the schemes the pages name");
+        checker.error(
+            &path.key("auth"),
+            At::Key,
+            "the service declares no auth scheme",
+            "declare the schemes the pages name",
+        );
     }
 }
 

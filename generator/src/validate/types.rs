@@ -19,7 +19,12 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     for (name, def) in &spec.types {
         let path = types.key(name);
         if naming::type_name(name).ok().as_deref() != Some(name.as_str()) {
-            checker.error(&path, At::Key, format!("type name `{name}` is not UpperCamelCase"), "name types like `ServerJobInfo`");
+            checker.error(
+                &path,
+                At::Key,
+                format!("type name `{name}` is not UpperCamelCase"),
+                "name types like `ServerJobInfo`",
+            );
         }
         match def.kind() {
             Some(TypeKind::Object(object)) => check_object(checker, &path.key("object"), object),
@@ -32,7 +37,17 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
             ),
         }
     }
-    check_unused(checker, spec);
+    // An unresolved reference usually means a typo'd name; its intended type would be reported as
+    // unused too. Report the cause alone.
+    let unresolved = all_fields(spec)
+        .iter()
+        .map(|(_, f)| &f.type_ref)
+        .chain(operation_type_refs(spec).into_iter().map(|(_, t)| t))
+        .filter_map(TypeRef::named)
+        .any(|name| !spec.types.contains_key(name));
+    if !unresolved {
+        check_unused(checker, spec);
+    }
 }
 
 /// Every field and parameter of the file, with its path.
@@ -40,7 +55,9 @@ pub fn all_fields(spec: &SpecFile) -> Vec<(Path, &Field)> {
     let mut fields = Vec::new();
     for (op_name, op) in &spec.operations {
         let request = Path::root().key("operations").key(op_name).key("request");
-        for (group, params) in [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)] {
+        for (group, params) in
+            [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)]
+        {
             fields.extend(params.iter().map(|(name, f)| (request.key(group).key(name), f)));
         }
     }
@@ -104,7 +121,9 @@ fn value_kind(spec: &SpecFile, type_ref: &TypeRef) -> ValueKind {
         TypeRef::Primitive(Primitive::String) => ValueKind::Text,
         TypeRef::Primitive(Primitive::Integer | Primitive::Long | Primitive::Number) => ValueKind::Number,
         TypeRef::Array(_) => ValueKind::List,
-        TypeRef::Named(name) if matches!(spec.types.get(name).and_then(TypeDef::kind), Some(TypeKind::Enum(_))) => ValueKind::Text,
+        TypeRef::Named(name) if matches!(spec.types.get(name).and_then(TypeDef::kind), Some(TypeKind::Enum(_))) => {
+            ValueKind::Text
+        }
         _ => ValueKind::Other,
     }
 }
@@ -143,7 +162,9 @@ fn check_constraints(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, ty
     check_bounds(checker, path, ("minimum", c.minimum), ("maximum", c.maximum));
     if let Some(pattern) = &c.pattern {
         if let Err(error) = regex::Regex::new(&pattern.regex) {
-            let first_line = error.to_string().lines().last().unwrap_or_default().to_owned();
+            let text = error.to_string();
+            let last_line = text.lines().last().unwrap_or_default();
+            let first_line = last_line.trim_start_matches("error: ");
             checker.error(
                 &path.key("pattern").key("regex"),
                 At::Value,
@@ -159,7 +180,12 @@ fn check_constraints(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, ty
     ];
     for (key, list) in lists {
         for (i, _) in list.iter().enumerate().filter(|(_, item)| item.is_empty()) {
-            checker.error(&path.key(key).index(i), At::Value, "an empty string is forbidden everywhere", "remove the empty entry");
+            checker.error(
+                &path.key(key).index(i),
+                At::Value,
+                "an empty string is forbidden everywhere",
+                "remove the empty entry",
+            );
         }
     }
     if let Some(rule) = c.rule.as_ref().and_then(|r| r.password.as_ref()) {
@@ -227,7 +253,9 @@ fn check_enum(checker: &mut Checker<'_>, path: &Path, enumeration: &EnumType) {
             continue;
         }
         match naming::type_name(&value.value) {
-            Err(error) => checker.error(&value_path, At::Value, error, "enum values need a letter or digit to name their variant"),
+            Err(error) => {
+                checker.error(&value_path, At::Value, error, "enum values need a letter or digit to name their variant")
+            }
             Ok(rust) => {
                 if let Some(other) = rust_names.insert(rust.clone(), value.value.as_str()) {
                     checker.error(

@@ -128,7 +128,11 @@ impl<'s> ValueChecker<'s> {
 fn check_text(out: &mut Violations, at: &str, text: &str, c: &Constraints) {
     rules::check_length(out, at, text, c.min_length, c.max_length);
     if let Some(pattern) = c.pattern.as_ref().filter(|p| p.enforce) {
-        rules::check_pattern(out, at, text, &regex::Regex::new(&pattern.regex), &pattern.description);
+        // A pattern that does not compile is reported once, by the constraint checks.
+        let compiled = regex::Regex::new(&pattern.regex);
+        if compiled.is_ok() {
+            rules::check_pattern(out, at, text, &compiled, &pattern.description);
+        }
     }
     rules::check_forbidden_prefixes(out, at, text, &strs(&c.forbidden_prefixes));
     rules::check_forbidden_suffixes(out, at, text, &strs(&c.forbidden_suffixes));
@@ -167,7 +171,9 @@ pub fn from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Value {
         TypeRef::Primitive(Primitive::Integer | Primitive::Long) => text.parse::<i64>().ok().map(Value::from),
         TypeRef::Primitive(Primitive::Number) => text.parse::<f64>().ok().map(Value::from),
         TypeRef::Primitive(Primitive::Boolean) => text.parse::<bool>().ok().map(Value::from),
-        TypeRef::Named(name) if matches!(spec.types.get(name).and_then(TypeDef::kind), Some(TypeKind::Object(_))) => serde_json::from_str(text).ok(),
+        TypeRef::Named(name) if matches!(spec.types.get(name).and_then(TypeDef::kind), Some(TypeKind::Object(_))) => {
+            serde_json::from_str(text).ok()
+        }
         _ => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_owned()))
