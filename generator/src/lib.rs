@@ -2,15 +2,31 @@
 //!
 //! The pipeline, one module per phase:
 //! [`yaml`] (parse, with positions) → [`spec`] (the typed spec language) → [`validate`] (semantic checks,
-//! all errors at once) → [`load`] (ties the three together over a folder of specs).
+//! all errors at once; [`load`] runs these three over a folder) → [`lower`] (every decision, into the
+//! [`ir`]) → [`emit`] (tokens) → [`render`] (prettyplease, headers) → [`write`](mod@write) (atomic, only our files).
 
 pub mod diagnostic;
+pub mod emit;
+pub mod ir;
 pub mod load;
+pub mod lower;
 pub mod naming;
+pub mod render;
 pub mod schema;
 pub mod spec;
 pub mod validate;
+pub mod write;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::{LoadedSpec, load_dir, load_source};
+
+/// Lowers and emits every loaded spec: the full content of `generated/`, in a stable order.
+pub fn generate(specs: &[LoadedSpec]) -> Result<Vec<render::GeneratedFile>, String> {
+    let mut files = Vec::new();
+    for loaded in specs {
+        files.extend(emit::emit_crate(&lower::lower(loaded))?);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -16,6 +16,30 @@ const KEYWORDS: &[&str] = &[
     "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The field of every model struct that keeps undocumented JSON fields.
+pub const UNKNOWN_FIELDS: &str = "unknown_fields";
+
+/// An HTTP status as a variant name (`400` → `BadRequest`), after its reason phrase.
+pub fn status_name(status: u16) -> String {
+    let known = [
+        (400, "BadRequest"),
+        (401, "Unauthorized"),
+        (403, "Forbidden"),
+        (404, "NotFound"),
+        (405, "MethodNotAllowed"),
+        (409, "Conflict"),
+        (429, "TooManyRequests"),
+        (500, "InternalServerError"),
+        (502, "BadGateway"),
+        (503, "ServiceUnavailable"),
+        (504, "GatewayTimeout"),
+    ];
+    known
+        .iter()
+        .find(|(code, _)| *code == status)
+        .map_or_else(|| format!("Status{status}"), |(_, name)| (*name).to_owned())
+}
+
 /// A type or enum variant name: `Red Hat` → `RedHat`, `/__support_kvm` → `SupportKvm`, `32` → `V32`.
 pub fn type_name(wire: &str) -> Result<String, String> {
     let name = ascii_words(wire).to_upper_camel_case();

@@ -348,6 +348,39 @@ pub struct RequestExample {
     pub deviations: Vec<Deviation>,
 }
 
+/// A request example's URL, split into the parts the checks and the generated tests compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleUrl {
+    /// The path, `/` when the URL has none.
+    pub path: String,
+    /// Query pairs, percent-decoded, in order; placeholders such as `<Common request parameters>` are
+    /// left out.
+    pub query: Vec<(String, String)>,
+}
+
+impl RequestExample {
+    /// Splits [`Self::url`]: lines are joined, a scheme and host (even a `{placeholder}` host) are dropped.
+    pub fn split_url(&self) -> ExampleUrl {
+        let joined: String = self.url.lines().map(str::trim).collect();
+        let (has_host, rest) = match joined.split_once("://") {
+            Some((_, rest)) => (true, rest),
+            None => (false, joined.as_str()),
+        };
+        let start = if has_host { rest.find('/').unwrap_or(rest.len()) } else { 0 };
+        let (path, query) = rest[start..].split_once('?').unwrap_or((&rest[start..], ""));
+        let decode = |text: &str| percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned();
+        let query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty() && !pair.starts_with('<'))
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            })
+            .collect();
+        ExampleUrl { path: if path.is_empty() { "/".to_owned() } else { path.to_owned() }, query }
+    }
+}
+
 /// A response example as printed on the page.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

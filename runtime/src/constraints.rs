@@ -4,8 +4,27 @@
 //! Messages never echo the checked value: the value may be a password.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use regex::Regex;
+
+/// A regular expression compiled on first use, for `static` items in generated code.
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Result<Regex, regex::Error>>,
+}
+
+impl Pattern {
+    /// A pattern from its source; compiled lazily (the generator has already checked that it compiles).
+    pub const fn new(source: &'static str) -> Self {
+        Self { source, compiled: OnceLock::new() }
+    }
+
+    /// The compiled expression, or why it does not compile.
+    pub fn compiled(&self) -> &Result<Regex, regex::Error> {
+        self.compiled.get_or_init(|| Regex::new(self.source))
+    }
+}
 
 /// One broken constraint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +154,38 @@ pub fn check_range(out: &mut Violations, path: &str, value: i64, min: Option<i64
     }
     if let Some(max) = max.filter(|max| value > *max) {
         out.push(path, format!("must be at most {max} (got {value})"));
+    }
+}
+
+/// Numeric range for floating-point values, inclusive.
+pub fn check_range_f64(out: &mut Violations, path: &str, value: f64, min: Option<i64>, max: Option<i64>) {
+    if let Some(min) = min.filter(|min| value < *min as f64) {
+        out.push(path, format!("must be at least {min} (got {value})"));
+    }
+    if let Some(max) = max.filter(|max| value > *max as f64) {
+        out.push(path, format!("must be at most {max} (got {value})"));
+    }
+}
+
+/// Types whose values can break documented constraints: every generated struct and enum.
+pub trait Validate {
+    /// Records every violation of `self` and its nested values, with paths below `path`.
+    fn validate_into(&self, path: &str, out: &mut Violations);
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, path: &str, out: &mut Violations) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_into(&format!("{path}[{i}]"), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, path: &str, out: &mut Violations) {
+        if let Some(value) = self {
+            value.validate_into(path, out);
+        }
     }
 }
 

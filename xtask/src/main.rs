@@ -1,6 +1,7 @@
 //! `cargo xtask <task>`: the project's own commands.
 //!
-//! - `cargo xtask codegen [--check]`: load and check every spec under `specs/`, then report what was found.
+//! - `cargo xtask codegen [--check]`: load and check every spec under `specs/`, generate `generated/`
+//!   (`--check` changes nothing and fails when `generated/` is out of date).
 //! - `cargo xtask schema [--check]`: write `specs/spec.schema.json` from the spec types.
 
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = args.iter().any(|a| a == "--check");
     let result = match args.first().map(String::as_str) {
-        Some("codegen") => codegen(&root()),
+        Some("codegen") => codegen(&root(), check),
         Some("schema") => schema(&root(), check),
         _ => Err(USAGE.to_owned()),
     };
@@ -30,23 +31,44 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn codegen(root: &Path) -> Result<(), String> {
+fn codegen(root: &Path, check: bool) -> Result<(), String> {
     let specs = cloudgen::load_dir(&root.join("specs"), "specs").map_err(|d| d.to_string())?;
-    for loaded in &specs {
+    let files = cloudgen::generate(&specs)?;
+    let out_dir = root.join("generated");
+    let plan = cloudgen::write::plan(&out_dir, &files).map_err(|refused| refused.join("\n"))?;
+    if check {
+        if plan.is_empty() {
+            println!("generated/ is up to date ({} files from {} specs)", files.len(), specs.len());
+            return Ok(());
+        }
+        let stale = plan.describe("generated").join("\n  ");
+        return Err(format!("generated/ is out of date:\n  {stale}\nrun `cargo xtask codegen` and commit the result"));
+    }
+    cloudgen::write::apply(&out_dir, &plan).map_err(|e| format!("cannot write generated/: {e}"))?;
+    report(&specs, &files, &plan);
+    Ok(())
+}
+
+fn report(specs: &[cloudgen::LoadedSpec], files: &[cloudgen::render::GeneratedFile], plan: &cloudgen::write::Plan) {
+    for loaded in specs {
         let spec = &loaded.spec;
         let enums = spec.types.values().filter(|t| t.enumeration.is_some()).count();
-        let objects = spec.types.len() - enums;
         println!(
-            "{}: {} {} — {} operations ({}), {objects} object types, {enums} enums",
+            "{}: {} operations ({}), {} object types, {enums} enums",
             loaded.file,
-            spec.service.vendor.as_str(),
-            spec.service.name,
             spec.operations.len(),
             spec.operations.keys().cloned().collect::<Vec<_>>().join(", "),
+            spec.types.len() - enums,
         );
     }
-    println!("{} specs checked, no errors", specs.len());
-    Ok(())
+    let lines: usize = files.iter().map(|f| f.content.lines().count()).sum();
+    println!(
+        "{} files, {lines} lines: {} written, {} unchanged, {} removed",
+        files.len(),
+        plan.writes.len(),
+        plan.unchanged,
+        plan.deletes.len()
+    );
 }
 
 fn schema(root: &Path, check: bool) -> Result<(), String> {

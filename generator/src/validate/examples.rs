@@ -77,12 +77,9 @@ fn check_request_example(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Op
             message: format!("the example uses {method}, the operation {}", op.method.as_str()),
         });
     }
-    let joined: String = example.url.lines().map(str::trim).collect();
-    let without_scheme = joined.split_once("://").map_or(joined.as_str(), |(_, rest)| rest);
-    let start = if joined.contains("://") { without_scheme.find('/').unwrap_or(without_scheme.len()) } else { 0 };
-    let (path, query) = without_scheme[start..].split_once('?').unwrap_or((&without_scheme[start..], ""));
-    check_example_path(values, spec, op, if path.is_empty() { "/" } else { path });
-    check_example_query(values, spec, op, query);
+    let url = example.split_url();
+    check_example_path(values, spec, op, &url.path);
+    check_example_query(values, spec, op, &url.query);
     check_example_body(values, op, example.body.as_deref());
 }
 
@@ -107,26 +104,21 @@ fn check_example_path(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Opera
     }
 }
 
-fn check_example_query(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Operation, query: &str) {
-    let mut present = Vec::new();
-    // `<Common request parameters>` stands for the signature parameters the client adds.
-    for pair in query.split('&').filter(|p| !p.is_empty() && !p.starts_with('<')) {
-        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode_str(key).decode_utf8_lossy().into_owned();
-        let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
+fn check_example_query(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Operation, query: &[(String, String)]) {
+    for (key, text) in query {
         let at = format!("query/{key}");
-        match op.request.query.get(&key) {
+        match op.request.query.get(key) {
             None => values.found.push(Mismatch { at, message: "is not a documented query parameter".into() }),
             Some(field) => match &field.supplied_by {
-                Some(SuppliedBy::Constant(constant)) if *constant != text => {
+                Some(SuppliedBy::Constant(constant)) if constant != text => {
                     values.found.push(Mismatch { at, message: format!("must be `{constant}`") });
                 }
-                _ => values.field(&at, field, &from_text(spec, &field.type_ref, &text)),
+                _ => values.field(&at, field, &from_text(spec, &field.type_ref, text)),
             },
         }
-        present.push(key);
     }
-    for (name, _) in op.request.query.iter().filter(|(name, f)| f.required && !present.contains(name)) {
+    let present = |name: &str| query.iter().any(|(key, _)| key == name);
+    for (name, _) in op.request.query.iter().filter(|(name, f)| f.required && !present(name)) {
         values.found.push(Mismatch { at: format!("query/{name}"), message: "is required but missing".into() });
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{At, Checker, Path};
 use crate::naming;
-use crate::spec::{ApiStyle, AuthKind, Field, HttpMethod, Operation, SpecFile, SuppliedBy};
+use crate::spec::{ApiStyle, AuthKind, Field, HttpMethod, Operation, SpecFile, SuppliedBy, TypeRef};
 
 pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     if spec.operations.is_empty() {
@@ -41,6 +41,52 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
         check_body(checker, spec, &path, op);
         check_responses(checker, &path, op);
         check_request_names(checker, &path, op);
+        check_scalar_parameters(checker, spec, &path, op);
+    }
+    check_generated_names(checker, spec);
+}
+
+/// Query, path and header values are single strings on the wire; lists and objects would need a
+/// flattening rule the pages do not give.
+fn check_scalar_parameters(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op: &Operation) {
+    let groups = [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)];
+    for (group, params) in groups {
+        for (name, field) in params {
+            let scalar = match &field.type_ref {
+                TypeRef::Primitive(_) => true,
+                TypeRef::Named(type_name) => spec.types.get(type_name).is_some_and(|t| t.enumeration.is_some()),
+                TypeRef::Array(_) => false,
+            };
+            if !scalar && field.type_ref.named().is_none_or(|n| spec.types.contains_key(n)) {
+                checker.error(
+                    &path.key("request").key(group).key(name).key("type"),
+                    At::Value,
+                    format!("parameter `{name}` of type `{}` is not a single value", field.type_ref),
+                    "parameters are strings, numbers, booleans or enums; flattened names such as `Tag.1.Key` are separate parameters",
+                );
+            }
+        }
+    }
+}
+
+/// Names the generator adds beside the spec's types must not clash with them.
+fn check_generated_names(checker: &mut Checker<'_>, spec: &SpecFile) {
+    let service = naming::type_name(&spec.service.name).unwrap_or_default();
+    let mut generated = vec![(format!("{service}Api"), "the service trait".to_owned())];
+    for name in spec.operations.keys() {
+        for suffix in ["Request", "Error", "ErrorResponse", "ErrorCode"] {
+            generated.push((format!("{name}{suffix}"), format!("generated for operation `{name}`")));
+        }
+    }
+    for (name, why) in generated {
+        if spec.types.contains_key(&name) {
+            checker.error(
+                &Path::root().key("types").key(&name),
+                At::Key,
+                format!("type name `{name}` is taken by {why}"),
+                "rename the type, e.g. with a `Body` suffix",
+            );
+        }
     }
 }
 

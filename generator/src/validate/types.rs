@@ -233,6 +233,16 @@ fn check_object(checker: &mut Checker<'_>, path: &Path, object: &ObjectType) {
     }
     let fields = path.key("fields");
     check_distinct_names(checker, &fields, object.fields.keys().map(String::as_str), naming::field_name, "field");
+    for name in object.fields.keys() {
+        if naming::field_name(name).is_ok_and(|rust| rust == naming::UNKNOWN_FIELDS) {
+            checker.error(
+                &fields.key(name),
+                At::Key,
+                format!("field `{name}` clashes with `{}`, which keeps undocumented fields", naming::UNKNOWN_FIELDS),
+                "this wire name cannot be generated yet; report it as an issue",
+            );
+        }
+    }
 }
 
 fn check_enum(checker: &mut Checker<'_>, path: &Path, enumeration: &EnumType) {

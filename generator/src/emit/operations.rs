@@ -1,0 +1,221 @@
+//! Per operation: the request wrapper and its wire parts, the metadata constant, the error responses, the
+//! error-code enum; per service: the trait with one async method per operation.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::models::{emit_enum, emit_struct};
+use super::{docs, ident, ty_tokens};
+use crate::ir::{AuthScheme, Crate, Operation, OperationInfo, ParamLocation, ParamSource, Presence, Ty};
+
+/// Everything of one operation except its trait method.
+pub fn emit_operation(op: &Operation) -> TokenStream {
+    let request = emit_struct(&op.request);
+    let request_impl = emit_request_impl(op);
+    let info = emit_info(&op.info, &op.name);
+    let errors = emit_error_response(op);
+    let codes = op.error_codes.as_ref().map(emit_enum);
+    let alias = ident(&op.error_alias);
+    let response = ident(&op.errors.name);
+    let alias_doc = format!(
+        " The error of `{}`: a validation failure (nothing sent), a transport failure, a documented error response ([`{}`]) or an undocumented one.",
+        op.method_name, op.errors.name
+    );
+    quote! {
+        #request
+        #request_impl
+        #info
+        #errors
+        #codes
+        #[doc = #alias_doc]
+        pub type #alias = ::cloudgen_runtime::Error<#response>;
+    }
+}
+
+fn emit_request_impl(op: &Operation) -> TokenStream {
+    let name = ident(&op.request.name);
+    let info = ident(&op.info.const_name);
+    let params = |location: ParamLocation| {
+        let pushes = op.request.fields.iter().filter(|f| f.location == Some(location)).map(|field| {
+            let field_name = ident(&field.name);
+            let wire = &field.wire_name;
+            let text = text_of(&field.ty);
+            match field.presence {
+                Presence::Required => quote!(params.push((#wire, { let value = &self.#field_name; #text }));),
+                _ => quote! {
+                    if let ::std::option::Option::Some(value) = &self.#field_name {
+                        params.push((#wire, #text));
+                    }
+                },
+            }
+        });
+        let pushes: Vec<TokenStream> = pushes.collect();
+        if pushes.is_empty() {
+            quote!(::std::vec::Vec::new())
+        } else {
+            quote!({
+                let mut params = ::std::vec::Vec::new();
+                #(#pushes)*
+                params
+            })
+        }
+    };
+    let (path, query, header) =
+        (params(ParamLocation::Path), params(ParamLocation::Query), params(ParamLocation::Header));
+    let body_field = op.request.fields.iter().find(|f| f.location == Some(ParamLocation::Body));
+    let (body_ty, body) = match body_field {
+        None => (quote!(()), quote!(::std::option::Option::None)),
+        Some(field) => {
+            let ty = ty_tokens(&field.ty);
+            let value = match field.presence {
+                Presence::Required => quote!(::std::option::Option::Some(&self.body)),
+                _ => quote!(self.body.as_ref()),
+            };
+            (ty, value)
+        }
+    };
+    quote! {
+        impl ::cloudgen_runtime::operation::Request for #name {
+            const INFO: &'static ::cloudgen_runtime::OperationInfo = &#info;
+            type Body = #body_ty;
+
+            fn validate(&self) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+                #name::validate(self)
+            }
+
+            fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #path }
+
+            fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #query }
+
+            fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #header }
+
+            fn body(&self) -> ::std::option::Option<&Self::Body> { #body }
+        }
+    }
+}
+
+/// How a parameter value (bound as `value: &T`) becomes wire text.
+fn text_of(ty: &Ty) -> TokenStream {
+    match ty {
+        Ty::String => quote!(::std::clone::Clone::clone(value)),
+        Ty::Enum(_) => quote!(::std::borrow::ToOwned::to_owned(value.as_str())),
+        _ => quote!(::std::string::ToString::to_string(value)),
+    }
+}
+
+fn emit_info(info: &OperationInfo, op_name: &str) -> TokenStream {
+    let name = ident(&info.const_name);
+    let doc = format!(" Metadata of `{op_name}`: method, path template, media type, parameters and auth.");
+    let method = &info.method;
+    let path = &info.path_template;
+    let content_type = option_str(info.content_type.as_deref());
+    let parameters = info.parameters.iter().map(|p| {
+        let wire = &p.wire_name;
+        let required = p.required;
+        let location = match p.location {
+            ParamLocation::Path => quote!(Path),
+            ParamLocation::Query => quote!(Query),
+            ParamLocation::Header | ParamLocation::Body => quote!(Header),
+        };
+        let source = match &p.source {
+            ParamSource::Caller => quote!(Caller),
+            ParamSource::ProjectId => quote!(ProjectId),
+            ParamSource::AuthToken => quote!(AuthToken),
+            ParamSource::Constant(value) => quote!(Constant(#value)),
+        };
+        quote! {
+            ::cloudgen_runtime::operation::ParameterInfo {
+                wire_name: #wire,
+                location: ::cloudgen_runtime::operation::ParamLocation::#location,
+                required: #required,
+                source: ::cloudgen_runtime::operation::ParamSource::#source,
+            }
+        }
+    });
+    let statuses = &info.success_statuses;
+    let auth = info.auth.iter().map(|scheme| match scheme {
+        AuthScheme::HuaweiSdkHmacSha256 => quote!(HuaweiSdkHmacSha256),
+        AuthScheme::HeaderToken(header) => quote!(HeaderToken(#header)),
+        AuthScheme::AlibabaAcs3HmacSha256 => quote!(AlibabaAcs3HmacSha256),
+        AuthScheme::AlibabaRpcHmacSha1 => quote!(AlibabaRpcHmacSha1),
+    });
+    let (title, seed, updated) = (&info.source_title, &info.source_seed, option_str(info.source_updated.as_deref()));
+    quote! {
+        #[doc = #doc]
+        pub const #name: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::OperationInfo {
+            name: #op_name,
+            method: #method,
+            path_template: #path,
+            content_type: #content_type,
+            parameters: &[#(#parameters),*],
+            success_statuses: &[#(#statuses),*],
+            auth: &[#(::cloudgen_runtime::operation::AuthScheme::#auth),*],
+            source: ::cloudgen_runtime::operation::SourcePage { title: #title, seed: #seed, updated: #updated },
+        };
+    }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::std::option::Option::Some(#value)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn emit_error_response(op: &Operation) -> TokenStream {
+    let errors = &op.errors;
+    let name = ident(&errors.name);
+    let doc = docs(&errors.docs);
+    let variants = errors.variants.iter().map(|v| {
+        let doc = docs(&v.docs);
+        let variant = ident(&v.name);
+        let body = v.body.as_ref().map_or_else(|| quote!(::std::string::String), ty_tokens);
+        quote! { #doc #variant(#body), }
+    });
+    let statuses = errors.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let status = v.status;
+        quote!(Self::#variant(_) => #status,)
+    });
+    let status_fn =
+        if errors.variants.is_empty() { quote!(match *self {}) } else { quote!(match self { #(#statuses)* }) };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The HTTP status of this response.
+            pub fn status(&self) -> u16 {
+                #status_fn
+            }
+        }
+    }
+}
+
+/// The service trait: implement it with the real client or with a fake in tests.
+pub fn emit_trait(krate: &Crate) -> TokenStream {
+    let name = ident(&krate.trait_name);
+    let doc = " The operations of this service, one async method each. Downstream crates implement it with a real client or a fake for their tests.";
+    let methods = krate.operations.iter().map(|op| {
+        let doc = docs(&op.docs);
+        let method = ident(&op.method_name);
+        let request = ident(&op.request.name);
+        let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
+        let error = ident(&op.error_alias);
+        quote! {
+            #doc
+            fn #method(&self, request: #request)
+                -> impl ::std::future::Future<Output = ::std::result::Result<#output, #error>> + ::std::marker::Send;
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        pub trait #name {
+            #(#methods)*
+        }
+    }
+}

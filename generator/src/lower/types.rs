@@ -1,0 +1,295 @@
+//! Lowering of types, fields, constraints and request wrappers.
+
+use super::docs::{code, escape, paragraphs};
+use crate::ir::{Check, Enum, Field, Model, ParamLocation, Presence, Struct, Ty, Variant};
+use crate::naming;
+use crate::spec::{self, Constraints, Primitive, SpecFile, TypeDef, TypeKind, TypeRef};
+
+/// The Rust type of a spec type reference.
+pub fn ty_of(spec: &SpecFile, type_ref: &TypeRef) -> Ty {
+    match type_ref {
+        TypeRef::Primitive(Primitive::String) => Ty::String,
+        TypeRef::Primitive(Primitive::Integer) => Ty::I32,
+        TypeRef::Primitive(Primitive::Long) => Ty::I64,
+        TypeRef::Primitive(Primitive::Number) => Ty::F64,
+        TypeRef::Primitive(Primitive::Boolean) => Ty::Bool,
+        TypeRef::Array(inner) => Ty::Vec(Box::new(ty_of(spec, inner))),
+        TypeRef::Named(name) => {
+            let rust = naming::type_name(name).unwrap_or_else(|_| name.clone());
+            match spec.types.get(name).and_then(TypeDef::kind) {
+                Some(TypeKind::Enum(_)) => Ty::Enum(rust),
+                _ => Ty::Struct(rust),
+            }
+        }
+    }
+}
+
+pub fn lower_model(spec: &SpecFile, name: &str, def: &TypeDef) -> Model {
+    let rust = naming::type_name(name).unwrap_or_else(|_| name.to_owned());
+    match def.kind() {
+        Some(TypeKind::Enum(enumeration)) => Model::Enum(lower_enum(&rust, enumeration)),
+        Some(TypeKind::Object(object)) => {
+            let mut docs = object.description.as_deref().map(paragraphs).unwrap_or_default();
+            if docs.is_empty() {
+                docs.push(format!("The `{name}` object."));
+            }
+            let fields =
+                object.fields.iter().map(|(wire, field)| lower_field(spec, &rust, wire, field, None)).collect();
+            Model::Struct(Struct { name: rust, docs, fields, keeps_unknown_fields: true, serde: true })
+        }
+        // Ruled out by the checks; an empty struct keeps lowering total.
+        None => {
+            Model::Struct(Struct { name: rust, docs: vec![], fields: vec![], keeps_unknown_fields: true, serde: true })
+        }
+    }
+}
+
+fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
+    let variants: Vec<Variant> = enumeration
+        .values
+        .iter()
+        .map(|value| {
+            let mut docs = value.description.as_deref().map(paragraphs).unwrap_or_default();
+            if !docs.is_empty() {
+                docs.push(String::new());
+            }
+            docs.push(format!("Wire value: {}.", code(&value.value)));
+            Variant { name: naming::type_name(&value.value).unwrap_or_default(), wire_value: value.value.clone(), docs }
+        })
+        .collect();
+    let fallback = if variants.iter().any(|v| v.name == "Unknown") { "UnknownValue" } else { "Unknown" };
+    let mut docs =
+        enumeration.description.as_deref().map(paragraphs).unwrap_or_else(|| vec![format!("The `{rust}` values.")]);
+    docs.push(String::new());
+    docs.push(format!(
+        "Values the page does not document are kept in [`{rust}::{fallback}`] and re-serialized unchanged{}.",
+        if enumeration.open { "; the page says the set can grow, so they are valid in requests" } else { "" }
+    ));
+    Enum { name: rust.to_owned(), docs, variants, fallback: fallback.to_owned(), open: enumeration.open }
+}
+
+/// Lowers a field or parameter; `location` is set for request parameters.
+pub fn lower_field(
+    spec: &SpecFile,
+    owner: &str,
+    wire: &str,
+    field: &spec::Field,
+    location: Option<ParamLocation>,
+) -> Field {
+    let name = naming::field_name(wire).unwrap_or_else(|_| "field".to_owned());
+    let presence = match (field.required, field.nullable) {
+        (_, true) => Presence::Nullable,
+        (true, false) => Presence::Required,
+        (false, false) => Presence::Optional,
+    };
+    let static_prefix =
+        format!("{}_{}", naming::const_name(owner).unwrap_or_default(), naming::const_name(wire).unwrap_or_default());
+    Field {
+        docs: field_docs(wire, &name, field),
+        name,
+        wire_name: wire.to_owned(),
+        ty: ty_of(spec, &field.type_ref),
+        presence,
+        sensitive: field.sensitive,
+        checks: field.constraints.as_ref().map(|c| checks_of(&static_prefix, c)).unwrap_or_default(),
+        location,
+    }
+}
+
+fn field_docs(wire: &str, rust: &str, field: &spec::Field) -> Vec<String> {
+    let mut lines = paragraphs(&field.description);
+    let mut facts = Vec::new();
+    if wire != rust {
+        facts.push(format!("Wire name: {}.", code(wire)));
+    }
+    if field.required {
+        facts.push("Mandatory.".to_owned());
+    }
+    if let Some(constraints) = &field.constraints {
+        facts.extend(constraint_docs(constraints));
+    }
+    if let (Some(example), false) = (&field.example, field.sensitive) {
+        facts.push(format!("Example: {}.", code(&example.to_string())));
+    }
+    if let Some(default) = &field.default {
+        facts.push(format!("Default: {}.", code(&default.to_string())));
+    }
+    if field.sensitive {
+        facts.push("Sensitive: never shown in `Debug` output.".to_owned());
+    }
+    for fact in facts {
+        lines.push(String::new());
+        lines.push(fact);
+    }
+    lines
+}
+
+fn constraint_docs(c: &Constraints) -> Vec<String> {
+    let mut lines = Vec::new();
+    let range = |what: &str, min: Option<String>, max: Option<String>| match (min, max) {
+        (Some(min), Some(max)) => Some(format!("{what}: {min} to {max}.")),
+        (Some(min), None) => Some(format!("{what}: at least {min}.")),
+        (None, Some(max)) => Some(format!("{what}: at most {max}.")),
+        (None, None) => None,
+    };
+    let s = |n: Option<u64>| n.map(|n| n.to_string());
+    lines.extend(range("Length in characters", s(c.min_length), s(c.max_length)));
+    lines.extend(range("Items", s(c.min_items), s(c.max_items)));
+    lines.extend(range("Range", c.minimum.map(|n| n.to_string()), c.maximum.map(|n| n.to_string())));
+    if let Some(pattern) = &c.pattern {
+        let enforced = if pattern.enforce { "" } else { " (documented, not checked: the page contradicts it)" };
+        lines.push(format!("Pattern {}: {}{enforced}.", code(&pattern.regex), escape(&pattern.description)));
+    }
+    for (what, list) in [
+        ("Must not start with", &c.forbidden_prefixes),
+        ("Must not end with", &c.forbidden_suffixes),
+        ("Must not contain", &c.forbidden_substrings),
+    ] {
+        if !list.is_empty() {
+            let items: Vec<String> = list.iter().map(|s| code(&format!("{s:?}"))).collect();
+            lines.push(format!("{what}: {}.", items.join(", ")));
+        }
+    }
+    if let Some(rule) = c.rule.as_ref().and_then(|r| r.password.as_ref()) {
+        lines.push(format!(
+            "Password rule: at least {} of uppercase, lowercase, digits and special characters {}; must not contain {}{}.",
+            rule.min_char_classes,
+            code(&rule.special_chars),
+            rule.forbidden_words.iter().map(|w| code(w)).collect::<Vec<_>>().join(", "),
+            if rule.forbid_reversed_words { " or their reverse" } else { "" }
+        ));
+    }
+    lines
+}
+
+fn checks_of(static_prefix: &str, c: &Constraints) -> Vec<Check> {
+    let mut checks = Vec::new();
+    if c.min_length.is_some() || c.max_length.is_some() {
+        checks.push(Check::Length { min: c.min_length, max: c.max_length });
+    }
+    if let Some(pattern) = c.pattern.as_ref().filter(|p| p.enforce) {
+        checks.push(Check::Pattern {
+            static_name: format!("{static_prefix}_PATTERN"),
+            regex: pattern.regex.clone(),
+            description: pattern.description.clone(),
+        });
+    }
+    if !c.forbidden_prefixes.is_empty() {
+        checks.push(Check::ForbiddenPrefixes(c.forbidden_prefixes.clone()));
+    }
+    if !c.forbidden_suffixes.is_empty() {
+        checks.push(Check::ForbiddenSuffixes(c.forbidden_suffixes.clone()));
+    }
+    if !c.forbidden_substrings.is_empty() {
+        checks.push(Check::ForbiddenSubstrings(c.forbidden_substrings.clone()));
+    }
+    if c.min_items.is_some() || c.max_items.is_some() {
+        checks.push(Check::Items { min: c.min_items, max: c.max_items });
+    }
+    if c.minimum.is_some() || c.maximum.is_some() {
+        checks.push(Check::Range { min: c.minimum, max: c.maximum });
+    }
+    if let Some(rule) = c.rule.as_ref().and_then(|r| r.password.as_ref()) {
+        checks.push(Check::Password {
+            min_char_classes: rule.min_char_classes,
+            special_chars: rule.special_chars.clone(),
+            forbidden_words: rule.forbidden_words.clone(),
+            forbid_reversed_words: rule.forbid_reversed_words,
+        });
+    }
+    checks
+}
+
+/// The request wrapper: caller-supplied parameters (path, query, headers) and the body.
+pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> Struct {
+    let name = format!("{op_name}Request");
+    let groups = [
+        (ParamLocation::Path, &op.request.path),
+        (ParamLocation::Query, &op.request.query),
+        (ParamLocation::Header, &op.request.headers),
+    ];
+    let mut fields: Vec<Field> = groups
+        .into_iter()
+        .flat_map(|(location, params)| {
+            params
+                .iter()
+                .filter(|(_, field)| field.supplied_by.is_none())
+                .map(move |(wire, field)| lower_field(spec, op_name, wire, field, Some(location)))
+        })
+        .collect();
+    if let Some(body) = &op.request.body {
+        let mut docs = vec!["The request body.".to_owned()];
+        if let Some(description) = &body.description {
+            docs.push(String::new());
+            docs.extend(paragraphs(description));
+        }
+        fields.push(Field {
+            name: "body".to_owned(),
+            wire_name: "body".to_owned(),
+            docs,
+            ty: ty_of(spec, &body.type_ref),
+            presence: if body.required { Presence::Required } else { Presence::Optional },
+            sensitive: false,
+            checks: Vec::new(),
+            location: Some(ParamLocation::Body),
+        });
+    }
+    let docs = vec![
+        format!("Request of {}: {}", code(op_name), escape(&op.summary)),
+        String::new(),
+        "Build it with `new` (every mandatory value) and the `with_*` setters; `validate` checks every documented constraint."
+            .to_owned(),
+    ];
+    Struct { name, docs, fields, keeps_unknown_fields: false, serde: false }
+}
+
+/// The vendor's error-code table as an open enum, so callers can match codes without typos.
+pub fn lower_error_codes(op_name: &str, op: &spec::Operation) -> Option<Enum> {
+    if op.errors.is_empty() {
+        return None;
+    }
+    let name = format!("{op_name}ErrorCode");
+    let variants = op
+        .errors
+        .iter()
+        .map(|error| Variant {
+            name: naming::type_name(&error.code).unwrap_or_default(),
+            wire_value: error.code.clone(),
+            docs: vec![
+                format!("HTTP {}: {}", error.status, escape(&error.message)),
+                String::new(),
+                escape(&error.description),
+            ],
+        })
+        .collect();
+    let docs = vec![
+        format!("The error codes the {} page documents (`ServiceError::code`).", code(op_name)),
+        String::new(),
+        "Other codes are kept in the fallback variant.".to_owned(),
+    ];
+    Some(Enum { name, docs, variants, fallback: "Unknown".to_owned(), open: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_arrays_of_named_types() {
+        let spec: SpecFile = serde_yaml_free_spec();
+        let ty = ty_of(&spec, &"array<array<string>>".parse().unwrap_or(TypeRef::Primitive(Primitive::String)));
+        assert_eq!(ty, Ty::Vec(Box::new(Ty::Vec(Box::new(Ty::String)))));
+    }
+
+    fn serde_yaml_free_spec() -> SpecFile {
+        serde_json::from_value(serde_json::json!({
+            "service": {
+                "vendor": "huaweicloud", "name": "x", "title": "X", "description": "X", "style": "rest-json",
+                "endpoints": {"regional": "https://x.{region}.com", "example_region": "r", "source": "s"},
+                "auth": {}
+            },
+            "operations": {}
+        }))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+}
