@@ -36,6 +36,15 @@ impl ImageStatus {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for ImageStatus {
+    const VALUES: &'static [&'static str] = ImageStatus::VALUES;
+    fn as_str(&self) -> &str {
+        ImageStatus::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageStatus::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for ImageStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -128,6 +137,15 @@ impl BootMode {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for BootMode {
+    const VALUES: &'static [&'static str] = BootMode::VALUES;
+    fn as_str(&self) -> &str {
+        BootMode::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        BootMode::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for BootMode {
     fn from(value: &str) -> Self {
         match value {
@@ -214,6 +232,15 @@ impl LicenseType {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for LicenseType {
+    const VALUES: &'static [&'static str] = LicenseType::VALUES;
+    fn as_str(&self) -> &str {
+        LicenseType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        LicenseType::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for LicenseType {
@@ -306,6 +333,15 @@ impl NvmeSupport {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for NvmeSupport {
+    const VALUES: &'static [&'static str] = NvmeSupport::VALUES;
+    fn as_str(&self) -> &str {
+        NvmeSupport::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        NvmeSupport::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for NvmeSupport {

@@ -520,6 +520,15 @@ impl ModifyImageAttributeErrorCode {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for ModifyImageAttributeErrorCode {
+    const VALUES: &'static [&'static str] = ModifyImageAttributeErrorCode::VALUES;
+    fn as_str(&self) -> &str {
+        ModifyImageAttributeErrorCode::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ModifyImageAttributeErrorCode::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for ModifyImageAttributeErrorCode {
     fn from(value: &str) -> Self {
         match value {

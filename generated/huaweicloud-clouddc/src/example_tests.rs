@@ -4,29 +4,43 @@
 #![allow(clippy::unwrap_used)]
 #[test]
 fn reinstall_os_response_202_example_1() {
-    let text = "{\n  \"instances\" : [ {\n    \"id\" : \"0197f36d-d83b-7258-b177-3784b7887a17\"\n  } ]\n}\n";
+    let text = r#"{
+  "instances" : [ {
+    "id" : "0197f36d-d83b-7258-b177-3784b7887a17"
+  } ]
+}
+"#;
     let parsed: crate::models::ReinstallOsResponseBody = ::serde_json::from_str(text)
         .unwrap();
     let expected: ::serde_json::Value = ::serde_json::from_str(text).unwrap();
-    assert_eq!(::serde_json::to_value(& parsed).unwrap(), expected);
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, expected);
 }
 #[test]
 fn unknown_fields_round_trip() {
     let mut value: ::serde_json::Value = ::serde_json::from_str(
-            "{\n  \"instances\" : [ {\n    \"id\" : \"0197f36d-d83b-7258-b177-3784b7887a17\"\n  } ]\n}\n",
+            r#"{
+  "instances" : [ {
+    "id" : "0197f36d-d83b-7258-b177-3784b7887a17"
+  } ]
+}
+"#,
+        )
+        .unwrap();
+    let extra: ::serde_json::Value = ::serde_json::from_str(
+            r#"{"nested": [1, true, null], "text": "kept"}"#,
         )
         .unwrap();
     value
         .as_object_mut()
         .unwrap()
-        .insert(
-            "x_undocumented_field".to_owned(),
-            ::serde_json::json!({ "nested" : [1, true, null], "text" : "kept" }),
-        );
+        .insert(::std::string::String::from("x_undocumented_field"), extra);
     let parsed: crate::models::ReinstallOsResponseBody = ::serde_json::from_value(
             value.clone(),
         )
         .unwrap();
-    assert!(parsed.unknown_fields.contains_key("x_undocumented_field"));
-    assert_eq!(::serde_json::to_value(& parsed).unwrap(), value);
+    let kept = parsed.unknown_fields.contains_key("x_undocumented_field");
+    assert!(kept);
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, value);
 }

@@ -7,186 +7,83 @@ use ::cloudgen_runtime::operation::Request as _;
 fn update_image_request_example_1() {
     let request = crate::UpdateImageRequest::new(
         ::std::string::String::from("33ad552d-1149-471c-8190-ff6776174a00"),
-        ::std::vec![
-            crate ::ImagePatchOperation::new(crate ::PatchOp::Replace, crate
-            ::ImagePatchPath::Name, ::std::string::String::from("ims_test"))
-        ],
+        ::std::vec::Vec::from([
+            crate::ImagePatchOperation::new(
+                crate::PatchOp::Replace,
+                crate::ImagePatchPath::Name,
+                ::std::string::String::from("ims_test"),
+            ),
+        ]),
     );
-    assert_eq!(request.validate(), ::std::result::Result::Ok(()));
-    assert!(
-        request.path_params().contains(& ("image_id",
-        ::std::string::String::from("33ad552d-1149-471c-8190-ff6776174a00"))),
-        "{} missing from {:?}", "image_id", request.path_params()
-    );
+    let validation = request.validate();
+    assert_eq!(validation, ::std::result::Result::Ok(()));
+    let mut actual = request.path_params();
+    actual.sort();
+    let mut expected = ::std::vec::Vec::from([
+        ("image_id", ::std::string::String::from("33ad552d-1149-471c-8190-ff6776174a00")),
+    ]);
+    expected.sort();
+    assert_eq!(actual, expected);
     let expected: ::serde_json::Value = ::serde_json::from_str(
-            "[ { \"op\": \"replace\", \"path\": \"/name\", \"value\": \"ims_test\" } ]\n",
+            r#"[ { "op": "replace", "path": "/name", "value": "ims_test" } ]
+"#,
         )
         .unwrap();
-    assert_eq!(::serde_json::to_value(request.body()).unwrap(), expected);
+    let actual = ::serde_json::to_value(request.body()).unwrap();
+    assert_eq!(actual, expected);
 }
 #[test]
 fn update_image_response_200_example_1() {
-    let text = "{ \"file\": \"/v2/images/33ad552d-1149-471c-8190-ff6776174a00/file\", \"owner\": \"0b1e494e2660441a957313163095fe5c\", \"id\": \"33ad552d-1149-471c-8190-ff6776174a00\", \"size\": 2, \"self\": \"/v2/images/33ad552d-1149-471c-8190-ff6776174a00\", \"schema\": \"/v2/schemas/image\", \"status\": \"active\", \"tags\": [], \"visibility\": \"private\", \"name\": \"ims_test\", \"checksum\": \"99914b932bd37a50b983c5e7c90ae93b\", \"hw_vif_multiqueue_enabled\": \"true\", \"protected\": false, \"container_format\": \"bare\", \"min_ram\": 0, \"updated_at\": \"2015-12-08T02:30:49Z\", \"__os_bit\": \"64\", \"__os_version\": \"Ubuntu 14.04 server 64bit\", \"__description\": \"ims test\", \"disk_format\": \"vhd\", \"__isregistered\": \"true\", \"__platform\": \"Ubuntu\", \"__os_type\": \"Linux\", \"min_disk\": 40, \"virtual_env_type\": \"FusionCompute\", \"__image_source_type\": \"uds\", \"__imagetype\": \"private\", \"created_at\": \"2015-12-04T09:45:33Z\", \"virtual_size\": 0, \"__originalimagename\": \"33ad552d-1149-471c-8190-ff6776174a00\", \"__backup_id\": \"\", \"__productcode\": \"\", \"__image_size\": \"449261568\", \"__support_fc_inject\":\"true\", \"__data_origin\": null, \"hw_firmware_type\": \"bios\" }\n";
+    let text = r#"{ "file": "/v2/images/33ad552d-1149-471c-8190-ff6776174a00/file", "owner": "0b1e494e2660441a957313163095fe5c", "id": "33ad552d-1149-471c-8190-ff6776174a00", "size": 2, "self": "/v2/images/33ad552d-1149-471c-8190-ff6776174a00", "schema": "/v2/schemas/image", "status": "active", "tags": [], "visibility": "private", "name": "ims_test", "checksum": "99914b932bd37a50b983c5e7c90ae93b", "hw_vif_multiqueue_enabled": "true", "protected": false, "container_format": "bare", "min_ram": 0, "updated_at": "2015-12-08T02:30:49Z", "__os_bit": "64", "__os_version": "Ubuntu 14.04 server 64bit", "__description": "ims test", "disk_format": "vhd", "__isregistered": "true", "__platform": "Ubuntu", "__os_type": "Linux", "min_disk": 40, "virtual_env_type": "FusionCompute", "__image_source_type": "uds", "__imagetype": "private", "created_at": "2015-12-04T09:45:33Z", "virtual_size": 0, "__originalimagename": "33ad552d-1149-471c-8190-ff6776174a00", "__backup_id": "", "__productcode": "", "__image_size": "449261568", "__support_fc_inject":"true", "__data_origin": null, "hw_firmware_type": "bios" }
+"#;
     let parsed: crate::models::Image = ::serde_json::from_str(text).unwrap();
     let expected: ::serde_json::Value = ::serde_json::from_str(text).unwrap();
-    assert_eq!(::serde_json::to_value(& parsed).unwrap(), expected);
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, expected);
 }
 #[test]
 fn enum_values_round_trip_documented_or_not() {
-    for value in crate::PatchOp::VALUES {
-        let parsed: crate::PatchOp = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::PatchOp = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::ImagePatchPath::VALUES {
-        let parsed: crate::ImagePatchPath = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::ImagePatchPath = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::ImageStatus::VALUES {
-        let parsed: crate::ImageStatus = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::ImageStatus = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::ImageVisibility::VALUES {
-        let parsed: crate::ImageVisibility = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::ImageVisibility = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::DiskFormat::VALUES {
-        let parsed: crate::DiskFormat = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::DiskFormat = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::Platform::VALUES {
-        let parsed: crate::Platform = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::Platform = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::OsType::VALUES {
-        let parsed: crate::OsType = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::OsType = ::serde_json::from_str("\"Not Documented/2\"").unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::VirtualEnvType::VALUES {
-        let parsed: crate::VirtualEnvType = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::VirtualEnvType = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::ImageType::VALUES {
-        let parsed: crate::ImageType = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::ImageType = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
-    for value in crate::FirmwareType::VALUES {
-        let parsed: crate::FirmwareType = ::serde_json::from_value(
-                ::serde_json::Value::from(*value),
-            )
-            .unwrap();
-        assert!(parsed.is_documented(), "{value}");
-        assert_eq!(
-            ::serde_json::to_value(& parsed).unwrap(), ::serde_json::Value::from(* value)
-        );
-    }
-    let unknown: crate::FirmwareType = ::serde_json::from_str("\"Not Documented/2\"")
-        .unwrap();
-    assert!(! unknown.is_documented());
-    assert_eq!(::serde_json::to_string(& unknown).unwrap(), "\"Not Documented/2\"");
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::PatchOp>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::ImagePatchPath>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::ImageStatus>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageVisibility,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::DiskFormat>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::Platform>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::OsType>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::VirtualEnvType>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::ImageType>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::FirmwareType>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
 }
 #[test]
 fn unknown_fields_round_trip() {
     let mut value: ::serde_json::Value = ::serde_json::from_str(
-            "{ \"file\": \"/v2/images/33ad552d-1149-471c-8190-ff6776174a00/file\", \"owner\": \"0b1e494e2660441a957313163095fe5c\", \"id\": \"33ad552d-1149-471c-8190-ff6776174a00\", \"size\": 2, \"self\": \"/v2/images/33ad552d-1149-471c-8190-ff6776174a00\", \"schema\": \"/v2/schemas/image\", \"status\": \"active\", \"tags\": [], \"visibility\": \"private\", \"name\": \"ims_test\", \"checksum\": \"99914b932bd37a50b983c5e7c90ae93b\", \"hw_vif_multiqueue_enabled\": \"true\", \"protected\": false, \"container_format\": \"bare\", \"min_ram\": 0, \"updated_at\": \"2015-12-08T02:30:49Z\", \"__os_bit\": \"64\", \"__os_version\": \"Ubuntu 14.04 server 64bit\", \"__description\": \"ims test\", \"disk_format\": \"vhd\", \"__isregistered\": \"true\", \"__platform\": \"Ubuntu\", \"__os_type\": \"Linux\", \"min_disk\": 40, \"virtual_env_type\": \"FusionCompute\", \"__image_source_type\": \"uds\", \"__imagetype\": \"private\", \"created_at\": \"2015-12-04T09:45:33Z\", \"virtual_size\": 0, \"__originalimagename\": \"33ad552d-1149-471c-8190-ff6776174a00\", \"__backup_id\": \"\", \"__productcode\": \"\", \"__image_size\": \"449261568\", \"__support_fc_inject\":\"true\", \"__data_origin\": null, \"hw_firmware_type\": \"bios\" }\n",
+            r#"{ "file": "/v2/images/33ad552d-1149-471c-8190-ff6776174a00/file", "owner": "0b1e494e2660441a957313163095fe5c", "id": "33ad552d-1149-471c-8190-ff6776174a00", "size": 2, "self": "/v2/images/33ad552d-1149-471c-8190-ff6776174a00", "schema": "/v2/schemas/image", "status": "active", "tags": [], "visibility": "private", "name": "ims_test", "checksum": "99914b932bd37a50b983c5e7c90ae93b", "hw_vif_multiqueue_enabled": "true", "protected": false, "container_format": "bare", "min_ram": 0, "updated_at": "2015-12-08T02:30:49Z", "__os_bit": "64", "__os_version": "Ubuntu 14.04 server 64bit", "__description": "ims test", "disk_format": "vhd", "__isregistered": "true", "__platform": "Ubuntu", "__os_type": "Linux", "min_disk": 40, "virtual_env_type": "FusionCompute", "__image_source_type": "uds", "__imagetype": "private", "created_at": "2015-12-04T09:45:33Z", "virtual_size": 0, "__originalimagename": "33ad552d-1149-471c-8190-ff6776174a00", "__backup_id": "", "__productcode": "", "__image_size": "449261568", "__support_fc_inject":"true", "__data_origin": null, "hw_firmware_type": "bios" }
+"#,
+        )
+        .unwrap();
+    let extra: ::serde_json::Value = ::serde_json::from_str(
+            r#"{"nested": [1, true, null], "text": "kept"}"#,
         )
         .unwrap();
     value
         .as_object_mut()
         .unwrap()
-        .insert(
-            "x_undocumented_field".to_owned(),
-            ::serde_json::json!({ "nested" : [1, true, null], "text" : "kept" }),
-        );
+        .insert(::std::string::String::from("x_undocumented_field"), extra);
     let parsed: crate::models::Image = ::serde_json::from_value(value.clone()).unwrap();
-    assert!(parsed.unknown_fields.contains_key("x_undocumented_field"));
-    assert_eq!(::serde_json::to_value(& parsed).unwrap(), value);
+    let kept = parsed.unknown_fields.contains_key("x_undocumented_field");
+    assert!(kept);
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, value);
 }

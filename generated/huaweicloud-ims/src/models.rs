@@ -98,6 +98,15 @@ impl PatchOp {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for PatchOp {
+    const VALUES: &'static [&'static str] = PatchOp::VALUES;
+    fn as_str(&self) -> &str {
+        PatchOp::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        PatchOp::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for PatchOp {
     fn from(value: &str) -> Self {
         match value {
@@ -254,6 +263,15 @@ impl ImagePatchPath {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImagePatchPath {
+    const VALUES: &'static [&'static str] = ImagePatchPath::VALUES;
+    fn as_str(&self) -> &str {
+        ImagePatchPath::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImagePatchPath::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for ImagePatchPath {
@@ -1245,6 +1263,15 @@ impl ImageStatus {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for ImageStatus {
+    const VALUES: &'static [&'static str] = ImageStatus::VALUES;
+    fn as_str(&self) -> &str {
+        ImageStatus::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageStatus::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for ImageStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -1345,6 +1372,15 @@ impl ImageVisibility {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageVisibility {
+    const VALUES: &'static [&'static str] = ImageVisibility::VALUES;
+    fn as_str(&self) -> &str {
+        ImageVisibility::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageVisibility::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for ImageVisibility {
@@ -1455,6 +1491,15 @@ impl DiskFormat {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for DiskFormat {
+    const VALUES: &'static [&'static str] = DiskFormat::VALUES;
+    fn as_str(&self) -> &str {
+        DiskFormat::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        DiskFormat::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for DiskFormat {
@@ -1594,6 +1639,15 @@ impl Platform {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for Platform {
+    const VALUES: &'static [&'static str] = Platform::VALUES;
+    fn as_str(&self) -> &str {
+        Platform::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        Platform::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for Platform {
     fn from(value: &str) -> Self {
         match value {
@@ -1695,6 +1749,15 @@ impl OsType {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for OsType {
+    const VALUES: &'static [&'static str] = OsType::VALUES;
+    fn as_str(&self) -> &str {
+        OsType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        OsType::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for OsType {
@@ -1807,6 +1870,15 @@ impl VirtualEnvType {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for VirtualEnvType {
+    const VALUES: &'static [&'static str] = VirtualEnvType::VALUES;
+    fn as_str(&self) -> &str {
+        VirtualEnvType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        VirtualEnvType::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for VirtualEnvType {
     fn from(value: &str) -> Self {
         match value {
@@ -1908,6 +1980,15 @@ impl ImageType {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for ImageType {
+    const VALUES: &'static [&'static str] = ImageType::VALUES;
+    fn as_str(&self) -> &str {
+        ImageType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageType::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for ImageType {
     fn from(value: &str) -> Self {
         match value {
@@ -2001,6 +2082,15 @@ impl FirmwareType {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for FirmwareType {
+    const VALUES: &'static [&'static str] = FirmwareType::VALUES;
+    fn as_str(&self) -> &str {
+        FirmwareType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        FirmwareType::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for FirmwareType {

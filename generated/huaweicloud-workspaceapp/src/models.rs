@@ -155,6 +155,15 @@ impl ImageType {
         !matches!(self, Self::Unknown(_))
     }
 }
+impl ::cloudgen_runtime::enums::WireEnum for ImageType {
+    const VALUES: &'static [&'static str] = ImageType::VALUES;
+    fn as_str(&self) -> &str {
+        ImageType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageType::is_documented(self)
+    }
+}
 impl ::std::convert::From<&str> for ImageType {
     fn from(value: &str) -> Self {
         match value {
@@ -249,6 +258,15 @@ impl OsType {
     /// Whether the value is one the page documents.
     pub fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for OsType {
+    const VALUES: &'static [&'static str] = OsType::VALUES;
+    fn as_str(&self) -> &str {
+        OsType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        OsType::is_documented(self)
     }
 }
 impl ::std::convert::From<&str> for OsType {

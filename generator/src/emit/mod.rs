@@ -104,3 +104,13 @@ pub(crate) fn ty_tokens(ty: &Ty) -> TokenStream {
         }
     }
 }
+
+/// A raw string literal (`r#"..."#`) so JSON examples read as on the page; falls back to an escaped
+/// literal if the text cannot be a raw string.
+pub(crate) fn raw_string(text: &str) -> TokenStream {
+    let hashes = (1..).map(|n| "#".repeat(n)).find(|h| !text.contains(&format!("\"{h}"))).unwrap_or_default();
+    match format!("r{hashes}\"{text}\"{hashes}").parse::<proc_macro2::Literal>() {
+        Ok(literal) => quote!(#literal),
+        Err(_) => quote!(#text),
+    }
+}

@@ -324,6 +324,18 @@ pub fn emit_enum(model: &Enum) -> TokenStream {
             }
         }
 
+        impl ::cloudgen_runtime::enums::WireEnum for #name {
+            const VALUES: &'static [&'static str] = #name::VALUES;
+
+            fn as_str(&self) -> &str {
+                #name::as_str(self)
+            }
+
+            fn is_documented(&self) -> bool {
+                #name::is_documented(self)
+            }
+        }
+
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
