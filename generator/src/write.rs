@@ -1,6 +1,7 @@
 //! Writing `generated/`: only files whose content changed, each atomically (temp file + rename), stale
 //! generated files removed, and nothing without our header ever overwritten or deleted.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -52,9 +53,10 @@ pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> Result<Plan, Vec<String>
             _ => plan.writes.push(file.clone()),
         }
     }
+    let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for existing in walk(out_dir).unwrap_or_default() {
         let relative = relative_path(out_dir, &existing);
-        let produced = files.iter().any(|f| f.path == relative);
+        let produced = produced.contains(relative.as_str());
         let ours = fs::read_to_string(&existing).is_ok_and(|text| is_generated(&text));
         if !produced && ours {
             plan.deletes.push(relative);

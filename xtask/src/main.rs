@@ -3,6 +3,8 @@
 //! - `cargo xtask codegen [--check]`: load and check every spec under `specs/`, generate `generated/`
 //!   (`--check` changes nothing and fails when `generated/` is out of date).
 //! - `cargo xtask schema [--check]`: write `specs/spec.schema.json` from the spec types.
+//! - `cargo xtask test`: formatting, clippy with warnings denied, rustdoc with warnings denied, every test.
+//! - `cargo xtask bench`: the generator's criterion benchmark (per phase, and scaling with operations).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,6 +15,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&root(), check),
         Some("schema") => schema(&root(), check),
+        Some("test") => test(&root()),
+        Some("bench") => cargo(&root(), &["bench", "-p", "cloudgen", "--bench", "pipeline", "--"], &args[1..], &[]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -24,7 +28,28 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] | schema [--check]>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | schema [--check] | test | bench [criterion args]>";
+
+/// Every gate a change must pass, cheapest first; the test run comes last so its summary closes the output.
+fn test(root: &Path) -> Result<(), String> {
+    cargo(root, &["fmt", "--all", "--check"], &[], &[])?;
+    cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"], &[], &[])?;
+    cargo(root, &["doc", "--workspace", "--no-deps", "--locked"], &[], &[("RUSTDOCFLAGS", "-D warnings")])?;
+    cargo(root, &["test", "--workspace", "--locked"], &[], &[])
+}
+
+/// Runs cargo with `args` then `extra` and the environment `env`, from the workspace root.
+fn cargo(root: &Path, args: &[&str], extra: &[String], env: &[(&str, &str)]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = std::process::Command::new(cargo)
+        .args(args)
+        .args(extra)
+        .envs(env.iter().copied())
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed", args.join(" "))) }
+}
 
 /// The workspace root: xtask lives one level below it.
 fn root() -> PathBuf {
@@ -46,6 +71,18 @@ fn codegen(root: &Path, check: bool) -> Result<(), String> {
     }
     cloudgen::write::apply(&out_dir, &plan).map_err(|e| format!("cannot write generated/: {e}"))?;
     report(&specs, &files, &plan);
+    let crates_changed = plan
+        .writes
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(plan.deletes.iter().map(String::as_str))
+        .any(|p| p.ends_with("/Cargo.toml"));
+    if crates_changed {
+        // Generated crates are workspace members: record added or removed ones in Cargo.lock now, so the
+        // `--locked` builds that follow see an up-to-date lock file.
+        cargo(root, &["update", "--workspace", "--offline", "--quiet"], &[], &[])
+            .map_err(|e| format!("{e}: Cargo.lock could not be updated"))?;
+    }
     Ok(())
 }
 

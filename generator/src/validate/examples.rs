@@ -16,14 +16,14 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     for (name, op) in &spec.operations {
         let path = Path::root().key("operations").key(name);
         for (i, example) in op.examples.iter().enumerate() {
-            let mut values = ValueChecker::new(spec);
+            let mut values = ValueChecker::new(spec, &checker.patterns);
             check_request_example(&mut values, spec, op, example);
             settle(checker, &path.key("examples").index(i), values.found, &example.deviations);
         }
         for (status, response) in &op.responses {
             let response_path = path.key("responses").key(&status.to_string());
             for (i, example) in response.examples.iter().enumerate() {
-                let mut values = ValueChecker::new(spec);
+                let mut values = ValueChecker::new(spec, &checker.patterns);
                 let media = example.content_type.as_deref().unwrap_or("application/json");
                 match (&response.body, media) {
                     (None, _) => values
@@ -54,7 +54,7 @@ fn check_field_values(checker: &mut Checker<'_>, spec: &SpecFile) {
     for (path, field) in all_fields(spec) {
         for (key, value) in [("example", &field.example), ("default", &field.default)] {
             let Some(value) = value else { continue };
-            let mut values = ValueChecker::new(spec);
+            let mut values = ValueChecker::new(spec, &checker.patterns);
             values.field("", field, value);
             for mismatch in values.found {
                 let inner = mismatch.at.trim_start_matches('/');

@@ -50,11 +50,13 @@ pub struct Checker<'a> {
     file: &'a str,
     map: &'a SourceMap,
     diagnostics: Diagnostics,
+    /// The spec's patterns, compiled once.
+    patterns: values::Patterns,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a str, map: &'a SourceMap) -> Self {
-        Self { file, map, diagnostics: Diagnostics::default() }
+    fn new(file: &'a str, map: &'a SourceMap, patterns: values::Patterns) -> Self {
+        Self { file, map, diagnostics: Diagnostics::default(), patterns }
     }
 
     /// Reports a mistake at `path`.
@@ -94,7 +96,7 @@ impl<'a> Checker<'a> {
 
 /// Checks one parsed spec file; `file` is the name diagnostics carry.
 pub fn check_spec(file: &str, spec: &SpecFile, map: &SourceMap) -> Diagnostics {
-    let mut checker = Checker::new(file, map);
+    let mut checker = Checker::new(file, map, values::Patterns::compile(spec));
     service::check(&mut checker, spec);
     types::check(&mut checker, spec);
     operations::check(&mut checker, spec);

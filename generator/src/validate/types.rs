@@ -161,7 +161,7 @@ fn check_constraints(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, ty
     check_bounds(checker, path, ("min_items", c.min_items), ("max_items", c.max_items));
     check_bounds(checker, path, ("minimum", c.minimum), ("maximum", c.maximum));
     if let Some(pattern) = &c.pattern {
-        if let Err(error) = regex::Regex::new(&pattern.regex) {
+        if let Some(Err(error)) = checker.patterns.get(&pattern.regex) {
             let text = error.to_string();
             let last_line = text.lines().last().unwrap_or_default();
             let first_line = last_line.trim_start_matches("error: ");

@@ -1,7 +1,10 @@
 //! Checks a JSON value (a page's example) against a type and the constraints of its field, using the
 //! same constraint functions the generated `validate()` methods call.
 
+use std::collections::HashMap;
+
 use cloudgen_runtime::constraints::{self as rules, PasswordPolicy, Violations};
+use regex::Regex;
 use serde_json::Value;
 
 use crate::spec::{Constraints, EnumType, Field, ObjectType, Primitive, SpecFile, TypeDef, TypeKind, TypeRef};
@@ -15,16 +18,39 @@ pub struct Mismatch {
     pub message: String,
 }
 
+/// Every pattern of a spec, compiled once: compiling Unicode classes such as `\p{L}` costs far more than
+/// matching, and the same pattern is checked against many examples.
+#[derive(Default)]
+pub struct Patterns(HashMap<String, Result<Regex, regex::Error>>);
+
+impl Patterns {
+    pub fn compile(spec: &SpecFile) -> Self {
+        let mut patterns = HashMap::new();
+        for (_, field) in super::types::all_fields(spec) {
+            if let Some(pattern) = field.constraints.as_ref().and_then(|c| c.pattern.as_ref()) {
+                patterns.entry(pattern.regex.clone()).or_insert_with(|| Regex::new(&pattern.regex));
+            }
+        }
+        Self(patterns)
+    }
+
+    /// The compiled pattern; `None` only for a pattern the spec does not contain.
+    pub fn get(&self, source: &str) -> Option<&Result<Regex, regex::Error>> {
+        self.0.get(source)
+    }
+}
+
 /// Collects mismatches while walking a value.
 pub struct ValueChecker<'s> {
     spec: &'s SpecFile,
+    patterns: &'s Patterns,
     /// Everything found so far.
     pub found: Vec<Mismatch>,
 }
 
 impl<'s> ValueChecker<'s> {
-    pub fn new(spec: &'s SpecFile) -> Self {
-        Self { spec, found: Vec::new() }
+    pub fn new(spec: &'s SpecFile, patterns: &'s Patterns) -> Self {
+        Self { spec, patterns, found: Vec::new() }
     }
 
     fn push(&mut self, at: &str, message: impl Into<String>) {
@@ -110,7 +136,7 @@ impl<'s> ValueChecker<'s> {
     fn constraints(&mut self, at: &str, c: &Constraints, value: &Value) {
         let mut out = Violations::new();
         if let Some(text) = value.as_str() {
-            check_text(&mut out, at, text, c);
+            check_text(&mut out, at, text, c, self.patterns);
         }
         if let Some(items) = value.as_array() {
             rules::check_items(&mut out, at, items.len(), c.min_items, c.max_items);
@@ -125,13 +151,12 @@ impl<'s> ValueChecker<'s> {
 }
 
 /// The string constraints, through the runtime's functions.
-fn check_text(out: &mut Violations, at: &str, text: &str, c: &Constraints) {
+fn check_text(out: &mut Violations, at: &str, text: &str, c: &Constraints, patterns: &Patterns) {
     rules::check_length(out, at, text, c.min_length, c.max_length);
     if let Some(pattern) = c.pattern.as_ref().filter(|p| p.enforce) {
         // A pattern that does not compile is reported once, by the constraint checks.
-        let compiled = regex::Regex::new(&pattern.regex);
-        if compiled.is_ok() {
-            rules::check_pattern(out, at, text, &compiled, &pattern.description);
+        if let Some(compiled @ Ok(_)) = patterns.get(&pattern.regex) {
+            rules::check_pattern(out, at, text, compiled, &pattern.description);
         }
     }
     rules::check_forbidden_prefixes(out, at, text, &strs(&c.forbidden_prefixes));
