@@ -260,12 +260,11 @@ mod clouddc_reinstall_password {
 
     #[test]
     fn user_names_forwards_or_backwards_fail() {
-        assert_eq!(check("Root@12345"), ["body.password: must not contain \"root\""]);
-        assert_eq!(check("Toor@12345"), ["body.password: must not contain \"toor\" (\"root\" spelled backwards)"]);
-        assert_eq!(
-            check("x@Rotartsinimda1"),
-            ["body.password: must not contain \"rotartsinimda\" (\"administrator\" spelled backwards)"]
-        );
+        let rule = "body.password: must not contain any of root, Administrator (in any case, forwards or backwards)";
+        assert_eq!(check("Root@12345"), [rule]);
+        assert_eq!(check("Toor@12345"), [rule]);
+        assert_eq!(check("x@Rotartsinimda1"), [rule]);
+        assert_eq!(check("x@ADMINISTRATOR1"), [rule]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Crate {
     pub global_endpoint: Option<String>,
     /// Name of the service trait (`ImsApi`).
     pub trait_name: String,
+    /// Name of the HTTP client implementing the trait (`ImsClient`).
+    pub client_name: String,
     /// Named types of the spec, in spec order.
     pub models: Vec<Model>,
     /// Operations, in spec order.
@@ -265,6 +267,8 @@ pub struct OperationInfo {
     pub source_seed: String,
     /// Updated-on date.
     pub source_updated: Option<String>,
+    /// API version sent by RPC services.
+    pub api_version: Option<String>,
 }
 
 /// One parameter's metadata.

@@ -5,6 +5,8 @@
 //! error type every operation returns, and (feature `client`, on by default) request signing and the HTTP
 //! clients.
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod constraints;
 pub mod enums;
 pub mod error;

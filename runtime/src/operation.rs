@@ -3,11 +3,15 @@
 use crate::constraints::ValidationError;
 
 /// A generated request type: its operation's metadata and its values split by where they travel.
-pub trait Request {
+pub trait Request: Send + Sync {
     /// The operation's metadata.
     const INFO: &'static OperationInfo;
     /// The JSON body's type (`()` when the operation has no body).
     type Body: serde::Serialize;
+    /// The success body's type.
+    type Output: serde::de::DeserializeOwned + Send;
+    /// The operation's documented error responses.
+    type ErrorResponse: ErrorResponse + Send;
 
     /// Checks every documented constraint; nothing should be sent when this fails.
     fn validate(&self) -> Result<(), ValidationError>;
@@ -19,6 +23,13 @@ pub trait Request {
     fn header_params(&self) -> Vec<(&'static str, String)>;
     /// The body, when there is one.
     fn body(&self) -> Option<&Self::Body>;
+}
+
+/// A generated enum of an operation's documented error responses.
+pub trait ErrorResponse: Sized {
+    /// The typed error for a documented status whose body has the documented shape; `None` otherwise
+    /// (the caller then keeps the raw body as an undocumented response).
+    fn from_response(status: u16, body: &[u8]) -> Option<Self>;
 }
 
 /// Where a parameter travels.
@@ -99,6 +110,8 @@ pub struct OperationInfo {
     pub success_statuses: &'static [u16],
     /// Accepted auth schemes, preferred first.
     pub auth: &'static [AuthScheme],
+    /// The API version RPC-style services send (`Version`, `x-acs-version`).
+    pub api_version: Option<&'static str>,
     /// The documentation page.
     pub source: SourcePage,
 }

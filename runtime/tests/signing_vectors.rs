@@ -53,10 +53,8 @@ fn huawei_sdk_hmac_sha256_matches_the_official_sdk() {
         let query = pairs(&input["query"]);
         let body = input["body"].as_str().map(str::as_bytes);
         let path = input["resource_path"].as_str().unwrap();
-        let request =
-            huawei::SignableRequest { method: input["method"].as_str().unwrap(), path, query: &query, body };
-        let signature =
-            huawei::sign(&request, &headers, input["ak"].as_str().unwrap(), input["sk"].as_str().unwrap());
+        let request = huawei::SignableRequest { method: input["method"].as_str().unwrap(), path, query: &query, body };
+        let signature = huawei::sign(&request, &headers, input["ak"].as_str().unwrap(), input["sk"].as_str().unwrap());
         assert_eq!(signature.canonical_request, expected["canonical_request"].as_str().unwrap(), "{name}");
         assert_eq!(signature.string_to_sign, expected["string_to_sign"].as_str().unwrap(), "{name}");
         assert_eq!(signature.authorization, expected["authorization"].as_str().unwrap(), "{name}");
@@ -99,7 +97,8 @@ fn alibaba_acs3_hmac_sha256_matches_the_official_sdk() {
         assert_eq!(signature.canonical_request, expected["canonical_request"].as_str().unwrap(), "{name}");
         assert_eq!(signature.string_to_sign, expected["string_to_sign"].as_str().unwrap(), "{name}");
         assert_eq!(signature.authorization, expected["authorization"].as_str().unwrap(), "{name}");
-        let encoded: Vec<String> = query.iter().map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v))).collect();
+        let encoded: Vec<String> =
+            query.iter().map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v))).collect();
         let pathname = input["pathname"].as_str().unwrap();
         let wire = if encoded.is_empty() { pathname.to_owned() } else { format!("{pathname}?{}", encoded.join("&")) };
         assert_eq!(wire, expected["wire_path_and_query"].as_str().unwrap(), "{name}");

@@ -61,10 +61,12 @@ fn emit_models(krate: &Crate) -> TokenStream {
 fn emit_operations(krate: &Crate) -> TokenStream {
     let operations = krate.operations.iter().map(operations::emit_operation);
     let service = operations::emit_trait(krate);
+    let client = operations::emit_client(krate);
     quote! {
-        #![doc = " Operations: requests, metadata, error responses and the service trait."]
+        #![doc = " Operations: requests, metadata, error responses, the service trait and its HTTP client."]
         #(#operations)*
         #service
+        #client
     }
 }
 

@@ -6,7 +6,8 @@ use quote::quote;
 
 use super::models::{emit_enum, emit_struct};
 use super::{docs, ident, ty_tokens};
-use crate::ir::{AuthScheme, Crate, Operation, OperationInfo, ParamLocation, ParamSource, Presence, Ty};
+use crate::ir::{AuthScheme, Crate, ErrorEnum, Operation, OperationInfo, ParamLocation, ParamSource, Presence, Ty};
+use crate::spec::Vendor;
 
 /// Everything of one operation except its trait method.
 pub fn emit_operation(op: &Operation) -> TokenStream {
@@ -74,10 +75,14 @@ fn emit_request_impl(op: &Operation) -> TokenStream {
             (ty, value)
         }
     };
+    let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
+    let errors = ident(&op.errors.name);
     quote! {
         impl ::cloudgen_runtime::operation::Request for #name {
             const INFO: &'static ::cloudgen_runtime::OperationInfo = &#info;
             type Body = #body_ty;
+            type Output = #output;
+            type ErrorResponse = #errors;
 
             fn validate(&self) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
                 #name::validate(self)
@@ -140,6 +145,7 @@ fn emit_info(info: &OperationInfo, op_name: &str) -> TokenStream {
         AuthScheme::AlibabaRpcHmacSha1 => quote!(AlibabaRpcHmacSha1),
     });
     let (title, seed, updated) = (&info.source_title, &info.source_seed, option_str(info.source_updated.as_deref()));
+    let api_version = option_str(info.api_version.as_deref());
     quote! {
         #[doc = #doc]
         pub const #name: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::OperationInfo {
@@ -150,6 +156,7 @@ fn emit_info(info: &OperationInfo, op_name: &str) -> TokenStream {
             parameters: &[#(#parameters),*],
             success_statuses: &[#(#statuses),*],
             auth: &[#(::cloudgen_runtime::operation::AuthScheme::#auth),*],
+            api_version: #api_version,
             source: ::cloudgen_runtime::operation::SourcePage { title: #title, seed: #seed, updated: #updated },
         };
     }
@@ -177,6 +184,7 @@ fn emit_error_response(op: &Operation) -> TokenStream {
         let status = v.status;
         quote!(Self::#variant(_) => #status,)
     });
+    let decode = emit_error_decode(errors);
     let status_fn =
         if errors.variants.is_empty() { quote!(match *self {}) } else { quote!(match self { #(#statuses)* }) };
     quote! {
@@ -191,6 +199,38 @@ fn emit_error_response(op: &Operation) -> TokenStream {
             /// The HTTP status of this response.
             pub fn status(&self) -> u16 {
                 #status_fn
+            }
+        }
+
+        #decode
+    }
+}
+
+/// Decoding: a documented status with a body of the documented shape becomes its variant; anything else is
+/// left to the client to report as an undocumented response, raw body kept.
+fn emit_error_decode(errors: &ErrorEnum) -> TokenStream {
+    let name = ident(&errors.name);
+    let arms = errors.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let status = v.status;
+        match &v.body {
+            None | Some(Ty::String) => quote! {
+                #status => ::std::option::Option::Some(Self::#variant(::std::string::String::from_utf8_lossy(body).into_owned())),
+            },
+            Some(_) => quote!(#status => ::serde_json::from_slice(body).ok().map(Self::#variant),),
+        }
+    });
+    let (status, body) =
+        if errors.variants.is_empty() { (quote!(_status), quote!(_body)) } else { (quote!(status), quote!(body)) };
+    let matched = if errors.variants.is_empty() {
+        quote!(::std::option::Option::None)
+    } else {
+        quote!(match status { #(#arms)* _ => ::std::option::Option::None })
+    };
+    quote! {
+        impl ::cloudgen_runtime::operation::ErrorResponse for #name {
+            fn from_response(#status: u16, #body: &[u8]) -> ::std::option::Option<Self> {
+                #matched
             }
         }
     }
@@ -216,6 +256,109 @@ pub fn emit_trait(krate: &Crate) -> TokenStream {
         #[doc = #doc]
         pub trait #name {
             #(#methods)*
+        }
+    }
+}
+
+/// The HTTP client implementing the service trait with the vendor's runtime client.
+pub fn emit_client(krate: &Crate) -> TokenStream {
+    let name = ident(&krate.client_name);
+    let service = ident(&krate.trait_name);
+    let regional = &krate.regional_endpoint;
+    let (inner, constructors) = match krate.vendor {
+        Vendor::Huaweicloud => (quote!(::cloudgen_runtime::client::huawei::HuaweiClient), huawei_constructors()),
+        Vendor::Alibabacloud => (quote!(::cloudgen_runtime::client::alibaba::AlibabaClient), alibaba_constructors()),
+    };
+    let global = krate.global_endpoint.as_ref().map(|global| {
+        quote! {
+            /// The central endpoint, which serves every region.
+            pub const GLOBAL_ENDPOINT: &'static str = #global;
+        }
+    });
+    let methods = krate.operations.iter().map(|op| {
+        let method = ident(&op.method_name);
+        let request = ident(&op.request.name);
+        let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
+        let error = ident(&op.error_alias);
+        quote! {
+            fn #method(&self, request: #request)
+                -> impl ::std::future::Future<Output = ::std::result::Result<#output, #error>> + ::std::marker::Send {
+                self.inner.execute(request)
+            }
+        }
+    });
+    let doc = format!(
+        " Calls the service over HTTP: implements [`{}`] with signed requests, retries and typed errors.",
+        krate.trait_name
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        pub struct #name {
+            inner: #inner,
+        }
+
+        impl #name {
+            /// The regional endpoint template; `{region}` is the region id.
+            pub const REGIONAL_ENDPOINT: &'static str = #regional;
+            #global
+
+            #constructors
+
+            /// Wraps an existing runtime client.
+            pub fn from_inner(inner: #inner) -> Self {
+                Self { inner }
+            }
+        }
+
+        impl #service for #name {
+            #(#methods)*
+        }
+    }
+}
+
+fn huawei_constructors() -> TokenStream {
+    quote! {
+        /// A client for `region` (e.g. `cn-north-4`) authenticating with `auth`.
+        pub fn for_region(
+            region: &str,
+            auth: ::cloudgen_runtime::client::huawei::HuaweiAuth,
+        ) -> ::std::result::Result<Self, ::cloudgen_runtime::TransportError> {
+            Self::with_config(::cloudgen_runtime::client::ClientConfig::for_region(Self::REGIONAL_ENDPOINT, region), auth)
+        }
+
+        /// A client with explicit settings: another endpoint (a private cloud, a test server), timeouts,
+        /// retries or an own `reqwest::Client`.
+        pub fn with_config(
+            config: ::cloudgen_runtime::client::ClientConfig,
+            auth: ::cloudgen_runtime::client::huawei::HuaweiAuth,
+        ) -> ::std::result::Result<Self, ::cloudgen_runtime::TransportError> {
+            ::cloudgen_runtime::client::huawei::HuaweiClient::new(config, auth).map(Self::from_inner)
+        }
+    }
+}
+
+fn alibaba_constructors() -> TokenStream {
+    quote! {
+        /// A client for `region` (e.g. `cn-hangzhou`) signing with `ACS3-HMAC-SHA256`, as the official SDKs do.
+        pub fn for_region(
+            region: &str,
+            credentials: ::cloudgen_runtime::client::alibaba::AlibabaCredentials,
+        ) -> ::std::result::Result<Self, ::cloudgen_runtime::TransportError> {
+            Self::with_config(
+                ::cloudgen_runtime::client::ClientConfig::for_region(Self::REGIONAL_ENDPOINT, region),
+                credentials,
+                ::cloudgen_runtime::client::alibaba::AlibabaSignature::default(),
+            )
+        }
+
+        /// A client with explicit settings and signature version.
+        pub fn with_config(
+            config: ::cloudgen_runtime::client::ClientConfig,
+            credentials: ::cloudgen_runtime::client::alibaba::AlibabaCredentials,
+            signature: ::cloudgen_runtime::client::alibaba::AlibabaSignature,
+        ) -> ::std::result::Result<Self, ::cloudgen_runtime::TransportError> {
+            ::cloudgen_runtime::client::alibaba::AlibabaClient::new(config, credentials, signature).map(Self::from_inner)
         }
     }
 }

@@ -36,6 +36,7 @@ pub fn lower(loaded: &LoadedSpec) -> Crate {
         regional_endpoint: service.endpoints.regional.clone(),
         global_endpoint: service.endpoints.global.clone(),
         trait_name: format!("{service_name}Api"),
+        client_name: format!("{service_name}Client"),
         models,
         operations,
     }
@@ -198,5 +199,6 @@ fn lower_info(spec: &SpecFile, name: &str, op: &spec::Operation) -> OperationInf
         source_title: op.source.title.clone(),
         source_seed: op.source.seed.clone(),
         source_updated: op.source.updated.clone(),
+        api_version: spec.service.api_version.clone(),
     }
 }

@@ -72,7 +72,10 @@ fn check_scalar_parameters(checker: &mut Checker<'_>, spec: &SpecFile, path: &Pa
 /// Names the generator adds beside the spec's types must not clash with them.
 fn check_generated_names(checker: &mut Checker<'_>, spec: &SpecFile) {
     let service = naming::type_name(&spec.service.name).unwrap_or_default();
-    let mut generated = vec![(format!("{service}Api"), "the service trait".to_owned())];
+    let mut generated = vec![
+        (format!("{service}Api"), "the service trait".to_owned()),
+        (format!("{service}Client"), "the service client".to_owned()),
+    ];
     for name in spec.operations.keys() {
         for suffix in ["Request", "Error", "ErrorResponse", "ErrorCode"] {
             generated.push((format!("{name}{suffix}"), format!("generated for operation `{name}`")));

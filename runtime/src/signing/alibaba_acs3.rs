@@ -23,7 +23,14 @@ pub struct Signature {
 
 /// Signs a request. `headers` must already hold `x-acs-content-sha256` (the payload hash); every header
 /// present is signed, as the SDK does.
-pub fn sign(method: &str, pathname: &str, query: &[(String, String)], headers: &[(String, String)], ak: &str, sk: &str) -> Signature {
+pub fn sign(
+    method: &str,
+    pathname: &str,
+    query: &[(String, String)],
+    headers: &[(String, String)],
+    ak: &str,
+    sk: &str,
+) -> Signature {
     let mut sorted_query: Vec<&(String, String)> = query.iter().collect();
     sorted_query.sort_by(|a, b| a.0.cmp(&b.0));
     // The SDK does not encode query keys (its docs say it does); values are RFC 3986 encoded.

@@ -1,0 +1,262 @@
+//! The HTTP clients the generated crates implement their service traits with: transport on reqwest
+//! (rustls), timeouts, retries, and turning responses into typed results and errors. The vendor modules
+//! build and sign requests exactly as the official SDKs do.
+
+pub mod alibaba;
+pub mod huawei;
+pub mod python_json;
+mod retry;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use serde::de::DeserializeOwned;
+
+pub use retry::RetryPolicy;
+
+use crate::constraints::ValidationError;
+use crate::error::{Error, ServiceError, TransportError, UnexpectedResponse};
+use crate::operation::{ErrorResponse, OperationInfo};
+
+/// A source of the current time; tests fix it to reproduce the SDKs' signatures.
+pub type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
+
+/// A source of unique nonces (Alibaba's `SignatureNonce`); tests fix it.
+pub type NonceSource = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// Settings shared by every vendor's client.
+#[derive(Clone)]
+pub struct ClientConfig {
+    /// Base URL (scheme and host, optionally a port): the regional endpoint, a private cloud, or a local
+    /// test server.
+    pub endpoint: String,
+    /// Time to establish a connection.
+    pub connect_timeout: Duration,
+    /// Time for one whole attempt, from sending to the last byte of the response.
+    pub timeout: Duration,
+    /// When and how often to retry.
+    pub retry: RetryPolicy,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+    /// A caller-supplied `reqwest::Client` (its own timeouts then apply instead of the two above).
+    pub http: Option<reqwest::Client>,
+    /// The clock for signing dates.
+    pub clock: Clock,
+    /// The nonce source for signatures that need one.
+    pub nonce: NonceSource,
+}
+
+impl ClientConfig {
+    /// Defaults for `endpoint`: 10 s to connect, 60 s per attempt, the default retry policy.
+    pub fn new(endpoint: impl Into<String>) -> Self {
+        Self {
+            endpoint: endpoint.into().trim_end_matches('/').to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            retry: RetryPolicy::default(),
+            user_agent: format!("cloudgen-runtime/{}", env!("CARGO_PKG_VERSION")),
+            http: None,
+            clock: Arc::new(SystemTime::now),
+            nonce: Arc::new(random_nonce),
+        }
+    }
+
+    /// The endpoint of `region` from a template such as `https://ims.{region}.myhuaweicloud.com`.
+    pub fn for_region(template: &str, region: &str) -> Self {
+        Self::new(template.replace("{region}", region))
+    }
+
+    fn build_http(&self) -> Result<reqwest::Client, TransportError> {
+        match &self.http {
+            Some(client) => Ok(client.clone()),
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .timeout(self.timeout)
+                .build()
+                .map_err(TransportError::new),
+        }
+    }
+
+    /// `host[:port]` of the endpoint, as the signers put it in the `Host` header.
+    fn host(&self) -> &str {
+        let rest = self.endpoint.split_once("://").map_or(self.endpoint.as_str(), |(_, rest)| rest);
+        rest.split('/').next().unwrap_or(rest)
+    }
+}
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("endpoint", &self.endpoint)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+fn random_nonce() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// Formats `time` in UTC with a `time` format description.
+fn format_utc(time: SystemTime, format: &[time::format_description::BorrowedFormatItem<'_>]) -> String {
+    time::OffsetDateTime::from(time).format(format).unwrap_or_default()
+}
+
+/// A request ready to send: everything is final, including the signature.
+#[derive(Debug)]
+struct PreparedRequest {
+    method: reqwest::Method,
+    /// Path and query, already encoded.
+    path_and_query: String,
+    headers: Vec<(String, String)>,
+    body: Option<Vec<u8>>,
+}
+
+/// What came back.
+struct RawResponse {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    body: Vec<u8>,
+}
+
+/// Shared transport: sends prepared requests with retries.
+#[derive(Clone)]
+struct Transport {
+    http: reqwest::Client,
+    config: ClientConfig,
+}
+
+impl Transport {
+    fn new(config: ClientConfig) -> Result<Self, TransportError> {
+        Ok(Self { http: config.build_http()?, config })
+    }
+
+    /// Sends the request `prepare` builds (afresh for every attempt, so signatures carry a fresh date and
+    /// nonce), retrying as [`RetryPolicy`] allows.
+    async fn send<E>(
+        &self,
+        info: &OperationInfo,
+        prepare: impl Fn() -> Result<PreparedRequest, Error<E>>,
+    ) -> Result<RawResponse, Error<E>> {
+        let idempotent = matches!(info.method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS");
+        let started = std::time::Instant::now();
+        let mut attempt = 1;
+        loop {
+            let prepared = prepare()?;
+            let outcome = self.send_once(prepared).await;
+            let decision = self.config.retry.decide(attempt, idempotent, started.elapsed(), &outcome);
+            match decision {
+                Some(delay) => {
+                    tracing::debug!(operation = info.name, attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => return outcome.map_err(|failure| Error::Transport(failure.error)),
+            }
+        }
+    }
+
+    async fn send_once(&self, prepared: PreparedRequest) -> Result<RawResponse, retry::SendFailure> {
+        let url = format!("{}{}", self.config.endpoint, prepared.path_and_query);
+        let mut builder = self.http.request(prepared.method, &url);
+        for (name, value) in &prepared.headers {
+            // reqwest derives Host from the URL; a second Host header would be sent twice.
+            if !name.eq_ignore_ascii_case("host") {
+                builder = builder.header(name, value);
+            }
+        }
+        if let Some(body) = prepared.body {
+            builder = builder.body(body);
+        }
+        let response = builder.send().await.map_err(retry::SendFailure::from_reqwest)?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(retry::SendFailure::from_reqwest)?.to_vec();
+        Ok(RawResponse { status, headers, body })
+    }
+}
+
+/// What a vendor reads out of an error body.
+#[derive(Debug, Default)]
+struct ErrorDetails {
+    code: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+}
+
+/// Turns a response into the operation's output or its typed error.
+fn finish<O: DeserializeOwned, E: ErrorResponse>(
+    info: &OperationInfo,
+    response: RawResponse,
+    details: impl Fn(&RawResponse) -> ErrorDetails,
+) -> Result<O, Error<E>> {
+    if info.success_statuses.contains(&response.status) {
+        let body: &[u8] = if response.body.is_empty() { b"null" } else { &response.body };
+        return serde_json::from_slice(body).map_err(|_| unexpected(&response, details(&response).request_id));
+    }
+    let found = details(&response);
+    match E::from_response(response.status, &response.body) {
+        Some(kind) => Err(Error::Service(ServiceError {
+            status: response.status,
+            code: found.code,
+            message: found.message,
+            request_id: found.request_id,
+            kind,
+        })),
+        None => Err(unexpected(&response, found.request_id)),
+    }
+}
+
+fn unexpected<E>(response: &RawResponse, request_id: Option<String>) -> Error<E> {
+    Error::Unexpected(UnexpectedResponse {
+        status: response.status,
+        request_id,
+        body: String::from_utf8_lossy(&response.body).into_owned(),
+    })
+}
+
+fn header_value(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// Reads a string member of a JSON object body, looking through a nested `error` object too.
+fn json_member(body: &[u8], names: &[&str]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let objects = [Some(&value), value.get("error")];
+    objects
+        .into_iter()
+        .flatten()
+        .find_map(|object| names.iter().find_map(|name| object.get(*name).and_then(|v| v.as_str()).map(str::to_owned)))
+}
+
+/// Fills the operation's path template: `{name}` placeholders become their values, percent-encoded as
+/// one segment, so an id such as `../x` or `a/b` can never change the path.
+fn fill_path<E>(info: &OperationInfo, values: &[(&str, String)]) -> Result<String, Error<E>> {
+    let mut path = String::new();
+    let mut rest = info.path_template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+        let name = &rest[open + 1..close];
+        let value = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap_or_default();
+        if value.is_empty() || value == "." || value == ".." {
+            let message =
+                format!("must be a path segment, not {value:?}: an empty, `.` or `..` id would change the path");
+            return Err(Error::Validation(ValidationError {
+                violations: vec![crate::Violation { path: name.to_owned(), message }],
+            }));
+        }
+        path.push_str(&rest[..open]);
+        path.push_str(&crate::signing::percent_encode(value));
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    path.push_str(rest);
+    Ok(path)
+}
+
+fn method<E>(info: &OperationInfo) -> Result<reqwest::Method, Error<E>> {
+    reqwest::Method::from_bytes(info.method.as_bytes()).map_err(|e| Error::Transport(TransportError::new(e)))
+}
