@@ -4,7 +4,8 @@
 //!   (`--check` changes nothing and fails when `generated/` is out of date).
 //! - `cargo xtask schema [--check]`: write `specs/spec.schema.json` from the spec types.
 //! - `cargo xtask test`: formatting, clippy with warnings denied, rustdoc with warnings denied, every test.
-//! - `cargo xtask bench`: the generator's criterion benchmark (per phase, and scaling with operations).
+//! - `cargo xtask bench`: the criterion benchmarks: the generator (per phase, and scaling with
+//!   operations) and the clients' per-request overhead (build, validate, serialize, sign).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +17,10 @@ fn main() -> ExitCode {
         Some("codegen") => codegen(&root(), check),
         Some("schema") => schema(&root(), check),
         Some("test") => test(&root()),
-        Some("bench") => cargo(&root(), &["bench", "-p", "cloudgen", "--bench", "pipeline", "--"], &args[1..], &[]),
+        Some("bench") => cargo(&root(), &["bench", "-p", "cloudgen", "--bench", "pipeline", "--"], &args[1..], &[])
+            .and_then(|()| {
+                cargo(&root(), &["bench", "-p", "cloudgen-tests", "--bench", "client_overhead", "--"], &args[1..], &[])
+            }),
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -674,6 +674,10 @@ impl EcsClient {
     ) -> Self {
         Self { inner }
     }
+    /// The runtime client, e.g. for `sign_request` (a dry run that signs without sending).
+    pub fn inner(&self) -> &::cloudgen_runtime::client::alibaba::AlibabaClient {
+        &self.inner
+    }
 }
 impl EcsApi for EcsClient {
     fn modify_image_attribute(

@@ -204,6 +204,10 @@ impl ClouddcClient {
     pub fn from_inner(inner: ::cloudgen_runtime::client::huawei::HuaweiClient) -> Self {
         Self { inner }
     }
+    /// The runtime client, e.g. for `sign_request` (a dry run that signs without sending).
+    pub fn inner(&self) -> &::cloudgen_runtime::client::huawei::HuaweiClient {
+        &self.inner
+    }
 }
 impl ClouddcApi for ClouddcClient {
     fn reinstall_os(

@@ -264,6 +264,10 @@ impl ImsClient {
     pub fn from_inner(inner: ::cloudgen_runtime::client::huawei::HuaweiClient) -> Self {
         Self { inner }
     }
+    /// The runtime client, e.g. for `sign_request` (a dry run that signs without sending).
+    pub fn inner(&self) -> &::cloudgen_runtime::client::huawei::HuaweiClient {
+        &self.inner
+    }
 }
 impl ImsApi for ImsClient {
     fn update_image(

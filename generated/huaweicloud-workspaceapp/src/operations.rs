@@ -394,6 +394,10 @@ impl WorkspaceappClient {
     pub fn from_inner(inner: ::cloudgen_runtime::client::huawei::HuaweiClient) -> Self {
         Self { inner }
     }
+    /// The runtime client, e.g. for `sign_request` (a dry run that signs without sending).
+    pub fn inner(&self) -> &::cloudgen_runtime::client::huawei::HuaweiClient {
+        &self.inner
+    }
 }
 impl WorkspaceappApi for WorkspaceappClient {
     fn batch_change_server_image(

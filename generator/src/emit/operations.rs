@@ -309,6 +309,11 @@ pub fn emit_client(krate: &Crate) -> TokenStream {
             pub fn from_inner(inner: #inner) -> Self {
                 Self { inner }
             }
+
+            /// The runtime client, e.g. for `sign_request` (a dry run that signs without sending).
+            pub fn inner(&self) -> &#inner {
+                &self.inner
+            }
         }
 
         impl #service for #name {

@@ -6,10 +6,10 @@ use std::fmt;
 use tracing::Instrument as _;
 
 use super::huawei::{MissingVariable, optional, required};
-use super::{ClientConfig, ErrorDetails, PreparedRequest, Transport, finish, header_value, json_member, method};
+use super::{ClientConfig, ErrorDetails, SignedRequest, Transport, finish, header_value, json_member, method};
 use crate::error::{Error, TransportError};
 use crate::operation::{OperationInfo, ParamSource, Request};
-use crate::signing::{EMPTY_SHA256, alibaba_acs3, alibaba_rpc, form_encode};
+use crate::signing::{EMPTY_SHA256, alibaba_acs3, alibaba_rpc, form_encode_pairs};
 
 /// The environment variables the official SDKs read.
 pub const ENV_ACCESS_KEY_ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
@@ -122,20 +122,27 @@ impl AlibabaClient {
         .await
     }
 
-    fn prepare<R: Request>(&self, request: &R) -> Result<PreparedRequest, Error<R::ErrorResponse>> {
+    /// Validates and signs `request` exactly as [`Self::execute`] would, without sending it.
+    pub fn sign_request<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
+        request.validate()?;
+        self.prepare(request)
+    }
+
+    fn prepare<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
         let info = R::INFO;
         // The SDK's generated code inserts query parameters in alphabetical order.
         let mut query: Vec<(String, String)> =
             request.query_params().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         query.sort_by(|a, b| a.0.cmp(&b.0));
         let (query, headers) = match self.signature {
-            AlibabaSignature::Acs3HmacSha256 => (query.clone(), self.acs3_headers(info, &query)),
+            AlibabaSignature::Acs3HmacSha256 => {
+                let headers = self.acs3_headers(info, &query);
+                (query, headers)
+            }
             AlibabaSignature::RpcHmacSha1 => self.rpc_v1(info, query),
         };
-        let encoded: Vec<String> =
-            query.iter().map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v))).collect();
-        let path_and_query = if encoded.is_empty() { "/".to_owned() } else { format!("/?{}", encoded.join("&")) };
-        Ok(PreparedRequest { method: method(info)?, path_and_query, headers, body: None })
+        let path_and_query = if query.is_empty() { "/".to_owned() } else { format!("/?{}", form_encode_pairs(&query)) };
+        Ok(SignedRequest { method: method(info)?, path_and_query, headers, body: None })
     }
 
     fn action(info: &OperationInfo) -> &'static str {
@@ -164,10 +171,7 @@ impl AlibabaClient {
 
     fn acs3_headers(&self, info: &OperationInfo, query: &[(String, String)]) -> Vec<(String, String)> {
         let config = &self.transport.config;
-        let date = super::format_utc(
-            (config.clock)(),
-            time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"),
-        );
+        let date = super::format_utc((config.clock)(), true);
         let mut headers = self.common_headers(info);
         headers.extend([
             ("x-acs-date".to_owned(), date),
@@ -196,10 +200,7 @@ impl AlibabaClient {
     /// The query with the common parameters in the SDK's order, `Signature` last, and the headers.
     fn rpc_v1(&self, info: &OperationInfo, params: Pairs) -> (Pairs, Pairs) {
         let config = &self.transport.config;
-        let timestamp = super::format_utc(
-            (config.clock)(),
-            time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"),
-        );
+        let timestamp = super::format_utc((config.clock)(), true);
         let text = |k: &str, v: &str| (k.to_owned(), v.to_owned());
         let mut query = vec![
             text("Action", Self::action(info)),

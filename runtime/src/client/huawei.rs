@@ -6,7 +6,7 @@ use std::fmt;
 use tracing::Instrument as _;
 
 use super::{
-    ClientConfig, ErrorDetails, PreparedRequest, Transport, fill_path, finish, header_value, json_member, method,
+    ClientConfig, ErrorDetails, SignedRequest, Transport, fill_path, finish, header_value, json_member, method,
 };
 use crate::error::{Error, TransportError};
 use crate::operation::{AuthScheme, OperationInfo, ParamSource, Request};
@@ -165,6 +165,13 @@ impl HuaweiClient {
         .await
     }
 
+    /// Validates and signs `request` exactly as [`Self::execute`] would, without sending it.
+    pub fn sign_request<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
+        request.validate()?;
+        self.check_auth_accepted(R::INFO)?;
+        self.prepare(request)
+    }
+
     fn check_auth_accepted<E>(&self, info: &OperationInfo) -> Result<(), Error<E>> {
         let accepted = info.auth.iter().any(|scheme| {
             matches!(
@@ -188,7 +195,7 @@ impl HuaweiClient {
     }
 
     /// Builds the request the official SDK would send, signed afresh.
-    fn prepare<R: Request>(&self, request: &R) -> Result<PreparedRequest, Error<R::ErrorResponse>> {
+    fn prepare<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
         let info = R::INFO;
         let mut path_values = request.path_params();
         for parameter in info.parameters.iter().filter(|p| p.source == ParamSource::ProjectId) {
@@ -213,10 +220,7 @@ impl HuaweiClient {
                 if let Some(token) = &credentials.security_token {
                     headers.push(("X-Security-Token".to_owned(), token.clone()));
                 }
-                let date = super::format_utc(
-                    (self.transport.config.clock)(),
-                    time::macros::format_description!("[year][month][day]T[hour][minute][second]Z"),
-                );
+                let date = super::format_utc((self.transport.config.clock)(), false);
                 signer::prepare_headers(&mut headers, &date, self.transport.config.host());
                 let signable =
                     signer::SignableRequest { method: info.method, path: &path, query: &query, body: body.as_deref() };
@@ -233,6 +237,6 @@ impl HuaweiClient {
         }
         let query_string = signer::canonical_query(&query);
         let path_and_query = if query_string.is_empty() { path } else { format!("{path}?{query_string}") };
-        Ok(PreparedRequest { method: method(info)?, path_and_query, headers, body })
+        Ok(SignedRequest { method: method(info)?, path_and_query, headers, body })
     }
 }

@@ -101,19 +101,31 @@ fn random_nonce() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
 
-/// Formats `time` in UTC with a `time` format description.
-fn format_utc(time: SystemTime, format: &[time::format_description::BorrowedFormatItem<'_>]) -> String {
-    time::OffsetDateTime::from(time).format(format).unwrap_or_default()
+/// A UTC timestamp in one of the two layouts the vendors sign: Huawei's basic `20261123T120000Z` or
+/// Alibaba's extended `2026-11-23T12:00:00Z`. (`time` does the calendar; the layout is two `format!`s,
+/// several times cheaper than a parsed format description on this per-request path.)
+fn format_utc(time: SystemTime, extended: bool) -> String {
+    let t = time::OffsetDateTime::from(time);
+    let (y, mo, d, h, mi, s) = (t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute(), t.second());
+    if extended {
+        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+    } else {
+        format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+    }
 }
 
-/// A request ready to send: everything is final, including the signature.
-#[derive(Debug)]
-struct PreparedRequest {
-    method: reqwest::Method,
-    /// Path and query, already encoded.
-    path_and_query: String,
-    headers: Vec<(String, String)>,
-    body: Option<Vec<u8>>,
+/// A request ready to send: everything is final, including the signature. The clients' `sign_request`
+/// returns it for inspection (a dry run) without sending anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedRequest {
+    /// HTTP method.
+    pub method: reqwest::Method,
+    /// Path and query, already encoded, to append to the endpoint.
+    pub path_and_query: String,
+    /// Headers in sending order, `Authorization` included (reqwest adds `Host` from the URL).
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Option<Vec<u8>>,
 }
 
 /// What came back.
@@ -140,7 +152,7 @@ impl Transport {
     async fn send<E>(
         &self,
         info: &OperationInfo,
-        prepare: impl Fn() -> Result<PreparedRequest, Error<E>>,
+        prepare: impl Fn() -> Result<SignedRequest, Error<E>>,
     ) -> Result<RawResponse, Error<E>> {
         let idempotent = matches!(info.method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS");
         let started = std::time::Instant::now();
@@ -160,7 +172,7 @@ impl Transport {
         }
     }
 
-    async fn send_once(&self, prepared: PreparedRequest) -> Result<RawResponse, retry::SendFailure> {
+    async fn send_once(&self, prepared: SignedRequest) -> Result<RawResponse, retry::SendFailure> {
         let url = format!("{}{}", self.config.endpoint, prepared.path_and_query);
         let mut builder = self.http.request(prepared.method, &url);
         for (name, value) in &prepared.headers {
