@@ -153,8 +153,9 @@ impl Ty {
 pub enum Check {
     /// Length in characters.
     Length { min: Option<u64>, max: Option<u64> },
-    /// A regular expression, compiled once into a `static` named `static_name`.
-    Pattern { static_name: String, regex: String, description: String },
+    /// A regular expression, compiled once into a `static` named `static_name`; `description` is the
+    /// rule as violation messages state it, `doc` the same words escaped for rustdoc.
+    Pattern { static_name: String, regex: String, description: String, doc: String },
     /// Forbidden prefixes.
     ForbiddenPrefixes(Vec<String>),
     /// Forbidden suffixes.
@@ -166,7 +167,13 @@ pub enum Check {
     /// Numeric range.
     Range { min: Option<i64>, max: Option<i64> },
     /// The password rule.
-    Password { min_char_classes: u8, special_chars: String, forbidden_words: Vec<String>, forbid_reversed_words: bool },
+    Password {
+        min_char_classes: u8,
+        special_chars: String,
+        reject_other_chars: bool,
+        forbidden_words: Vec<String>,
+        forbid_reversed_words: bool,
+    },
 }
 
 /// A string enum.

@@ -643,8 +643,11 @@ pub struct NamedRule {
 pub struct PasswordRule {
     /// How many of the four classes (uppercase, lowercase, digit, special) must appear.
     pub min_char_classes: u8,
-    /// The characters that count as special; any other non-alphanumeric character is rejected.
+    /// The characters that count as special.
     pub special_chars: String,
+    /// Reject characters outside letters, digits and `special_chars`; only where the page says so.
+    #[serde(default)]
+    pub reject_other_chars: bool,
     /// Words the password must not contain, compared case-insensitively (e.g. the administrator names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forbidden_words: Vec<String>,

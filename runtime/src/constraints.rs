@@ -194,8 +194,10 @@ impl<T: Validate> Validate for Option<T> {
 pub struct PasswordPolicy<'a> {
     /// How many of uppercase, lowercase, digit and special must appear.
     pub min_char_classes: u8,
-    /// The characters that count as special; other non-alphanumeric characters are rejected.
+    /// The characters that count as special.
     pub special_chars: &'a str,
+    /// Reject characters outside ASCII letters, digits and `special_chars`.
+    pub reject_other_chars: bool,
     /// Words that must not appear, compared case-insensitively.
     pub forbidden_words: &'a [&'a str],
     /// Also reject each forbidden word spelled backwards.
@@ -215,8 +217,11 @@ pub fn check_password(out: &mut Violations, path: &str, value: &str, policy: &Pa
             _ => rejected = true,
         }
     }
-    if rejected {
-        out.push(path, format!("may contain only letters, digits and the special characters {}", policy.special_chars));
+    if rejected && policy.reject_other_chars {
+        out.push(
+            path,
+            format!("may contain only ASCII letters, digits and the special characters {}", policy.special_chars),
+        );
     }
     let found = classes.iter().filter(|present| **present).count();
     if found < usize::from(policy.min_char_classes) {
@@ -253,6 +258,7 @@ mod tests {
     const POLICY: PasswordPolicy<'static> = PasswordPolicy {
         min_char_classes: 3,
         special_chars: "!@$%^-_=+[{}]:,./?",
+        reject_other_chars: false,
         forbidden_words: &["root", "Administrator"],
         forbid_reversed_words: true,
     };
@@ -278,10 +284,12 @@ mod tests {
     }
 
     #[test]
-    fn password_rejects_characters_outside_the_special_set() {
-        let messages = password_messages("Abc#12345");
-        assert_eq!(messages.len(), 1);
-        assert!(messages[0].starts_with("may contain only"));
+    fn other_characters_count_for_no_class_and_are_rejected_only_on_request() {
+        assert!(password_messages("Abc#12345").is_empty());
+        assert_eq!(password_messages("abc#12345").len(), 1, "`#` is not one of the special characters");
+        let mut out = Violations::new();
+        check_password(&mut out, "p", "Abc#12345", &PasswordPolicy { reject_other_chars: true, ..POLICY });
+        assert!(out.as_slice()[0].message.starts_with("may contain only"));
     }
 
     #[test]

@@ -13,8 +13,6 @@ pub enum ImageStatus {
     Deprecated,
     /// puts the image into the Available state. You can restore an image from the Deprecated state to the Available state.
     ///
-    /// Note If you want to roll back a custom image in the image family to a previous version, you can put the latest available custom image into the Deprecated state. An image family that contains no custom images in the Available state cannot be used to create instances. Proceed with caution if only a single custom image in the image family is in the Available state.
-    ///
     /// Wire value: `Available`.
     Available,
     /// A value the page does not document, kept exactly as received.
@@ -406,7 +404,7 @@ impl ::cloudgen_runtime::constraints::Validate for NvmeSupport {
     }
 }
 /// Response parameters.
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ModifyImageAttributeResponseBody {
     /// The request ID.
@@ -425,8 +423,7 @@ pub struct ModifyImageAttributeResponseBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ModifyImageAttributeResponseBody {
-    /// Creates a `ModifyImageAttributeResponseBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ModifyImageAttributeResponseBody` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             request_id: ::std::option::Option::None,
@@ -455,7 +452,7 @@ impl ::cloudgen_runtime::constraints::Validate for ModifyImageAttributeResponseB
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
 /// Alibaba Cloud's common error body (see the `error bodies` note).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The request ID.
@@ -490,8 +487,7 @@ pub struct ErrorResponse {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ErrorResponse {
-    /// Creates a `ErrorResponse` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ErrorResponse` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             request_id: ::std::option::Option::None,

@@ -10,7 +10,7 @@
 //!
 //! # Operations
 //!
-//! - [`reinstall_os`](ClouddcApi::reinstall_os): This API is used to reinstall an OS using a new OS image. It is an asynchronous API.
+//! - [`reinstall_os`](ClouddcApi::reinstall_os): This API is used to reinstall an OS using a new OS image.
 #![forbid(unsafe_code)]
 #[rustfmt::skip]
 pub mod models;

@@ -78,8 +78,7 @@ impl ::std::fmt::Debug for ReinstallOsRequestBody {
     }
 }
 impl ReinstallOsRequestBody {
-    /// Creates a `ReinstallOsRequestBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ReinstallOsRequestBody` from its mandatory values; everything else starts unset.
     pub fn new(password: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             image_id: ::std::option::Option::None,
@@ -133,6 +132,7 @@ impl ::cloudgen_runtime::constraints::Validate for ReinstallOsRequestBody {
                 &::cloudgen_runtime::constraints::PasswordPolicy {
                     min_char_classes: 3u8,
                     special_chars: "!@$%^-_=+[{}]:,./?",
+                    reject_other_chars: false,
                     forbidden_words: &["root", "Administrator"],
                     forbid_reversed_words: true,
                 },
@@ -151,7 +151,7 @@ impl ::cloudgen_runtime::constraints::Validate for ReinstallOsRequestBody {
     }
 }
 /// Response body of ReinstallOs (Table 4).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ReinstallOsResponseBody {
     /// Definition
@@ -168,8 +168,7 @@ pub struct ReinstallOsResponseBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ReinstallOsResponseBody {
-    /// Creates a `ReinstallOsResponseBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ReinstallOsResponseBody` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             instances: ::std::option::Option::None,
@@ -203,7 +202,7 @@ impl ::cloudgen_runtime::constraints::Validate for ReinstallOsResponseBody {
     }
 }
 /// Returned instance information (Table 5 instances).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct Instance {
     /// Definition
@@ -228,8 +227,7 @@ pub struct Instance {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Instance {
-    /// Creates a `Instance` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `Instance` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             id: ::std::option::Option::None,
@@ -258,7 +256,7 @@ impl ::cloudgen_runtime::constraints::Validate for Instance {
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
 /// The error body of statuses 400, 401 and 500.
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Definition
@@ -300,8 +298,7 @@ pub struct ErrorResponse {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ErrorResponse {
-    /// Creates a `ErrorResponse` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ErrorResponse` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             error_code: ::std::option::Option::None,

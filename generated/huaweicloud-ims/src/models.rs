@@ -28,8 +28,7 @@ pub struct ImagePatchOperation {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ImagePatchOperation {
-    /// Creates a `ImagePatchOperation` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ImagePatchOperation` from its mandatory values; everything else starts unset.
     pub fn new(
         op: crate::models::PatchOp,
         path: crate::models::ImagePatchPath,
@@ -336,7 +335,7 @@ impl ::cloudgen_runtime::constraints::Validate for ImagePatchPath {
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
 /// The updated image (Response parameters).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct Image {
     /// Specifies the URL for uploading and downloading the image file.
@@ -688,8 +687,7 @@ pub struct Image {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Image {
-    /// Creates a `Image` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `Image` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             file: ::std::option::Option::None,

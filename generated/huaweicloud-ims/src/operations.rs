@@ -15,12 +15,11 @@ pub struct UpdateImageRequest {
     pub image_id: ::std::string::String,
     /// The request body.
     ///
-    /// \[Array\] Yes Array of objects For details, see Table 2.
+    /// The changes to apply, as a JSON array of patch operations (Table 2).
     pub body: ::std::vec::Vec<crate::models::ImagePatchOperation>,
 }
 impl UpdateImageRequest {
-    /// Creates a `UpdateImageRequest` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `UpdateImageRequest` from its mandatory values; everything else starts unset.
     pub fn new(
         image_id: impl ::std::convert::Into<::std::string::String>,
         body: ::std::vec::Vec<crate::models::ImagePatchOperation>,
@@ -221,6 +220,8 @@ pub trait ImsApi {
     /// Note (\_\_productcode): The example response carries `__productcode`, which the parameter table does not list. Decision: Not added as a field (it is undocumented); recorded as a deviation of the example.
     ///
     /// Note (\_\_lazyloading): "The value can be true, false, True, or False." Decision: Kept as a string; an enum would have two values per Rust variant.
+    ///
+    /// Note (table references): The descriptions of `__support_largememory`, `__support_xen_gpu_type` and `__support_kvm_gpu_type` refer to "Table 4", "Table 2" and "Table 3", which are tables of the "Image Attributes" page, not of this one. Decision: The descriptions are kept verbatim; this note says where the tables are.
     ///
     /// Note (the updated-on date): The page shows no "Updated on" date. Decision: `source.updated` is left out.
     fn update_image(

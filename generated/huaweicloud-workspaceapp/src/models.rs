@@ -39,8 +39,7 @@ pub struct BatchChangeServerImageRequestBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl BatchChangeServerImageRequestBody {
-    /// Creates a `BatchChangeServerImageRequestBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `BatchChangeServerImageRequestBody` from its mandatory values; everything else starts unset.
     pub fn new(
         image_id: impl ::std::convert::Into<::std::string::String>,
         image_type: crate::models::ImageType,
@@ -332,7 +331,7 @@ impl ::cloudgen_runtime::constraints::Validate for OsType {
     }
 }
 /// Response body of BatchChangeServerImage (Table 4).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct BatchChangeServerImageResponseBody {
     /// Server task information.
@@ -343,8 +342,7 @@ pub struct BatchChangeServerImageResponseBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl BatchChangeServerImageResponseBody {
-    /// Creates a `BatchChangeServerImageResponseBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `BatchChangeServerImageResponseBody` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             items: ::std::option::Option::None,
@@ -378,7 +376,7 @@ impl ::cloudgen_runtime::constraints::Validate for BatchChangeServerImageRespons
     }
 }
 /// Server task information (Table 5 ServerJobInfo).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ServerJobInfo {
     /// Server ID.
@@ -398,8 +396,7 @@ pub struct ServerJobInfo {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ServerJobInfo {
-    /// Creates a `ServerJobInfo` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ServerJobInfo` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             server_id: ::std::option::Option::None,
@@ -454,9 +451,9 @@ impl ServerJobInfo {
 impl ::cloudgen_runtime::constraints::Validate for ServerJobInfo {
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
-/// Compiled on first use: only letters, digits, hyphens (-), periods (.), underscores (_), and spaces.
+/// Compiled on first use: only letters, digits, hyphens (-), periods (.), underscores (\_), and spaces.
 static RECREATE_SERVER_IMAGE_REQUEST_BODY_NAME_PATTERN: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(
-    "^[\\p{L}\\p{N}._ -]*$",
+    "^[\\p{L}\\p{Nd}._ -]*$",
 );
 /// Request body of RecreateServerImage (Table 3 Request body parameters).
 #[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
@@ -474,7 +471,7 @@ pub struct RecreateServerImageRequestBody {
     ///
     /// Length in characters: 1 to 128.
     ///
-    /// Pattern `^[\p{L}\p{N}._ -]*$`: only letters, digits, hyphens (-), periods (.), underscores (\_), and spaces.
+    /// Pattern `^[\p{L}\p{Nd}._ -]*$`: only letters, digits, hyphens (-), periods (.), underscores (\_), and spaces.
     ///
     /// Must not start with: `" "`.
     ///
@@ -494,7 +491,7 @@ pub struct RecreateServerImageRequestBody {
     ///
     /// Length in characters: 0 to 1024.
     ///
-    /// Pattern `^[\p{L}\p{N}]*$`: only letters and digits (documented, not checked: the page contradicts it).
+    /// Pattern `^[\p{L}\p{Nd}]*$`: only letters and digits (documented, not checked: the page contradicts it).
     ///
     /// Must not start with: `" "`.
     ///
@@ -518,8 +515,7 @@ pub struct RecreateServerImageRequestBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl RecreateServerImageRequestBody {
-    /// Creates a `RecreateServerImageRequestBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `RecreateServerImageRequestBody` from its mandatory values; everything else starts unset.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
@@ -619,7 +615,7 @@ impl ::cloudgen_runtime::constraints::Validate for RecreateServerImageRequestBod
     }
 }
 /// Response body of RecreateServerImage (Table 4).
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RecreateServerImageResponseBody {
     /// Job ID.
@@ -632,8 +628,7 @@ pub struct RecreateServerImageResponseBody {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl RecreateServerImageResponseBody {
-    /// Creates a `RecreateServerImageResponseBody` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `RecreateServerImageResponseBody` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             job_id: ::std::option::Option::None,
@@ -662,7 +657,7 @@ impl ::cloudgen_runtime::constraints::Validate for RecreateServerImageResponseBo
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
 /// The error body every documented error status (400, 401, 403, 404, 405, 500, 503) carries.
-#[derive(Clone, PartialEq, Debug, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Error code, which is returned upon failure.
@@ -676,8 +671,7 @@ pub struct ErrorResponse {
     pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl ErrorResponse {
-    /// Creates a `ErrorResponse` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `ErrorResponse` from its mandatory values; everything else starts unset.
     pub fn new() -> Self {
         Self {
             error_code: ::std::option::Option::None,

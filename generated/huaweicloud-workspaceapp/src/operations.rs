@@ -8,13 +8,10 @@
 #[non_exhaustive]
 pub struct BatchChangeServerImageRequest {
     /// The request body.
-    ///
-    /// Table 3 Request body parameters
     pub body: crate::models::BatchChangeServerImageRequestBody,
 }
 impl BatchChangeServerImageRequest {
-    /// Creates a `BatchChangeServerImageRequest` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `BatchChangeServerImageRequest` from its mandatory values; everything else starts unset.
     pub fn new(body: crate::models::BatchChangeServerImageRequestBody) -> Self {
         Self { body }
     }
@@ -157,13 +154,10 @@ pub struct RecreateServerImageRequest {
     /// Example: `"25b1dd14-0c84-4558-aa57-03a6c54b8e75"`.
     pub server_id: ::std::string::String,
     /// The request body.
-    ///
-    /// Table 3 Request body parameters
     pub body: crate::models::RecreateServerImageRequestBody,
 }
 impl RecreateServerImageRequest {
-    /// Creates a `RecreateServerImageRequest` from its mandatory values; everything else starts unset.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    /// Builds `RecreateServerImageRequest` from its mandatory values; everything else starts unset.
     pub fn new(
         server_id: impl ::std::convert::Into<::std::string::String>,
         body: crate::models::RecreateServerImageRequestBody,
@@ -327,6 +321,8 @@ pub trait WorkspaceappApi {
     ///
     /// Note (error codes): The page's Error Codes section only says "See Error Codes"; no code is listed. Decision: No operation-specific codes are recorded. Error responses carry `error_code`/`error_msg`; per-server failures in a 200 response carry codes such as `WKS.00129901` inside `items`.
     ///
+    /// Note (image\_product\_id): "This parameter is mandatory when the image is a marketplace image." Decision: Not checked by the client: the rule depends on the value of another field (`image_type: gold`), which the spec language cannot express yet; the service rejects a marketplace image without it.
+    ///
     /// Note (os\_type values): "System type. Currently, only Windows is supported." while listing Linux, Windows and Other. Decision: All three documented values stay in the enum; the client does not reject Linux or Other, since the sentence describes the service's current state, not the API's contract.
     fn batch_change_server_image(
         &self,
@@ -347,7 +343,9 @@ pub trait WorkspaceappApi {
     ///
     /// Note (description character rule): `description` "Contains only letters and digits", yet also "Cannot start with a space", and the page's own example is "This is an image recreate desc." (spaces and a period). Decision: The letters-and-digits rule is transcribed as a pattern with `enforce: false`: documented, not checked, because the vendor's own example breaks it and a client must not reject what the service accepts. Length, the leading-space rule, carriage returns and angle brackets are enforced.
     ///
-    /// Note (letters): "letters" in the name rule does not say whether non-ASCII letters are allowed. Decision: Any Unicode letter (`\p{L}`) is accepted; the service stays the final judge.
+    /// Note (letters): "letters" in the name rule does not say whether non-ASCII letters are allowed. Decision: Any Unicode letter (`\p{L}`) and decimal digit (`\p{Nd}`) is accepted; the service stays the final judge.
+    ///
+    /// Note (carriage returns): "Carriage return characters ... are not supported" in the description; line feeds are not mentioned. Decision: Only `\r` is rejected; a line feed is left to the service.
     ///
     /// Note (error codes): The page's Error Codes section only says "See Error Codes"; no code is listed. Decision: No operation-specific codes are recorded; error responses carry `error_code`/`error_msg`.
     fn recreate_server_image(

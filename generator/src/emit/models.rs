@@ -27,6 +27,7 @@ fn emit_struct_declaration(model: &Struct) -> TokenStream {
     let name = ident(&model.name);
     let doc = docs(&model.docs);
     let debug = (!model.has_sensitive_fields()).then(|| quote!(Debug,));
+    let default = model.fields.iter().all(|f| f.presence != Presence::Required).then(|| quote!(Default,));
     let serde = model.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     let fields = model.fields.iter().map(|field| {
         let name = ident(&field.name);
@@ -44,7 +45,7 @@ fn emit_struct_declaration(model: &Struct) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Clone, PartialEq, #debug #serde)]
+        #[derive(Clone, PartialEq, #debug #default #serde)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -138,11 +139,13 @@ fn emit_constructors(model: &Struct) -> TokenStream {
     });
     let unknown = model.keeps_unknown_fields.then(|| quote!(unknown_fields: ::serde_json::Map::new(),));
     let setters = model.fields.iter().filter(|f| f.presence != Presence::Required).map(emit_setter);
-    let new_doc = format!(" Creates a `{}` from its mandatory values; everything else starts unset.", model.name);
+    let new_doc = format!(" Builds `{}` from its mandatory values; everything else starts unset.", model.name);
+    // Clippy's threshold: a request with many mandatory values keeps them positional, like the pages.
+    let many_arguments = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         impl #name {
             #[doc = #new_doc]
-            #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            #many_arguments
             pub fn new(#(#params),*) -> Self {
                 Self { #(#inits,)* #unknown }
             }
@@ -262,10 +265,17 @@ fn emit_check(check: &Check, ty: &Ty) -> TokenStream {
                 _ => quote!(#rules::check_range(out, path, ::std::primitive::i64::from(*value), #min, #max);),
             }
         }
-        Check::Password { min_char_classes, special_chars, forbidden_words, forbid_reversed_words } => quote! {
+        Check::Password {
+            min_char_classes,
+            special_chars,
+            reject_other_chars,
+            forbidden_words,
+            forbid_reversed_words,
+        } => quote! {
             #rules::check_password(out, path, #text, &#rules::PasswordPolicy {
                 min_char_classes: #min_char_classes,
                 special_chars: #special_chars,
+                reject_other_chars: #reject_other_chars,
                 forbidden_words: &[#(#forbidden_words),*],
                 forbid_reversed_words: #forbid_reversed_words,
             });
@@ -274,9 +284,9 @@ fn emit_check(check: &Check, ty: &Ty) -> TokenStream {
 }
 
 fn emit_pattern_static(check: &Check) -> Option<TokenStream> {
-    let Check::Pattern { static_name, regex, description } = check else { return None };
+    let Check::Pattern { static_name, regex, doc, .. } = check else { return None };
     let name = ident(static_name);
-    let doc = format!(" Compiled on first use: {description}.");
+    let doc = format!(" Compiled on first use: {doc}");
     Some(quote! {
         #[doc = #doc]
         static #name: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(#regex);

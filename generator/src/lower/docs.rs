@@ -21,6 +21,11 @@ pub fn escape(line: &str) -> String {
         None => ("", line),
     };
     let mut out = String::from(item);
+    // An unmatched backtick would open a code span to the end of the paragraph: escape the last one.
+    let (rest, tail) = match rest.matches('`').count() % 2 {
+        1 => rest.rsplit_once('`').map_or((rest, None), |(head, tail)| (head, Some(tail))),
+        _ => (rest, None),
+    };
     for (i, part) in rest.split('`').enumerate() {
         if i > 0 {
             out.push('`');
@@ -30,6 +35,10 @@ pub fn escape(line: &str) -> String {
         } else {
             out.push_str(&escape_prose(part));
         }
+    }
+    if let Some(tail) = tail {
+        out.push_str("\\`");
+        out.push_str(&escape_prose(tail));
     }
     out
 }
@@ -41,13 +50,15 @@ fn escape_prose(text: &str) -> String {
             out.push(' ');
         }
         if word.contains("://") {
-            // `http://` and `https://...` as code: rustdoc would otherwise flag bare URLs. Sentence
-            // punctuation after the URL stays outside the code span.
-            let url = word.trim_end_matches(['.', ',', ';', ')']);
+            // `http://` and `https://...` as code: rustdoc would otherwise flag bare URLs. Punctuation
+            // around the URL stays outside the code span.
+            let url = word.trim_start_matches(['(', '"', '\'']).trim_end_matches(['.', ',', ';', ')', '"', '\'']);
+            let start = word.find(url).unwrap_or(0);
+            out.push_str(&escape_prose(&word[..start]));
             out.push('`');
             out.push_str(url);
             out.push('`');
-            out.push_str(&word[url.len()..]);
+            out.push_str(&escape_prose(&word[start + url.len()..]));
             continue;
         }
         for c in word.chars() {
@@ -79,6 +90,8 @@ mod tests {
         assert_eq!(escape("[Array] Yes `[x]` <tag-key> __os_bit"), r"\[Array\] Yes `[x]` &lt;tag-key&gt; \_\_os\_bit");
         assert_eq!(escape("cannot start with http:// or https://."), "cannot start with `http://` or `https://`.");
         assert_eq!(escape("- gold - Marketplace image"), r"- gold - Marketplace image");
+        assert_eq!(escape("see (https://x.y)."), "see (`https://x.y`).");
+        assert_eq!(escape("a `b` c ` d_e"), r"a `b` c \` d\_e");
     }
 
     #[test]

@@ -19,8 +19,10 @@ pub fn lower(loaded: &LoadedSpec) -> Crate {
     let spec = &loaded.spec;
     let service = &spec.service;
     let service_name = naming::type_name(&service.name).unwrap_or_else(|_| "Service".to_owned());
-    let models = spec.types.iter().map(|(name, def)| types::lower_model(spec, name, def)).collect();
-    let operations = spec.operations.iter().map(|(name, op)| lower_operation(spec, name, op)).collect();
+    let mut models: Vec<ir::Model> = spec.types.iter().map(|(name, def)| types::lower_model(spec, name, def)).collect();
+    let mut operations: Vec<ir::Operation> =
+        spec.operations.iter().map(|(name, op)| lower_operation(spec, name, op)).collect();
+    unique_pattern_names(&mut models, &mut operations);
     Crate {
         spec_file: loaded.file.clone(),
         package: naming::crate_name(service.vendor, &service.name),
@@ -39,6 +41,29 @@ pub fn lower(loaded: &LoadedSpec) -> Crate {
         client_name: format!("{service_name}Client"),
         models,
         operations,
+    }
+}
+
+/// Pattern statics are named after their type and field (`SERVER_NAME_TAG_PATTERN`); two pairs can
+/// spell the same name, so later ones get a number.
+fn unique_pattern_names(models: &mut [ir::Model], operations: &mut [ir::Operation]) {
+    let mut taken = std::collections::HashSet::new();
+    let structs = models
+        .iter_mut()
+        .filter_map(|m| match m {
+            ir::Model::Struct(s) => Some(s),
+            ir::Model::Enum(_) => None,
+        })
+        .chain(operations.iter_mut().map(|op| &mut op.request));
+    for check in structs.flat_map(|s| s.fields.iter_mut()).flat_map(|f| f.checks.iter_mut()) {
+        if let ir::Check::Pattern { static_name, .. } = check {
+            let base = static_name.clone();
+            let mut n = 1;
+            while !taken.insert(static_name.clone()) {
+                n += 1;
+                *static_name = format!("{base}_{n}");
+            }
+        }
     }
 }
 
@@ -167,7 +192,9 @@ fn lower_info(spec: &SpecFile, name: &str, op: &spec::Operation) -> OperationInf
             params.iter().map(move |(wire, field)| ir::ParameterInfo {
                 wire_name: wire.clone(),
                 location,
-                required: field.required,
+                // A credential header is mandatory only when its scheme is used (the clouddc page marks
+                // X-Auth-Token mandatory "if token-based authentication is used").
+                required: field.required && !matches!(field.supplied_by, Some(SuppliedBy::Auth(_))),
                 source: match &field.supplied_by {
                     None => ParamSource::Caller,
                     Some(SuppliedBy::ProjectId) => ParamSource::ProjectId,

@@ -57,7 +57,7 @@ fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
             Variant { name: naming::type_name(&value.value).unwrap_or_default(), wire_value: value.value.clone(), docs }
         })
         .collect();
-    let fallback = if variants.iter().any(|v| v.name == "Unknown") { "UnknownValue" } else { "Unknown" };
+    let fallback = fallback_name(&variants);
     let mut docs =
         enumeration.description.as_deref().map(paragraphs).unwrap_or_else(|| vec![format!("The `{rust}` values.")]);
     docs.push(String::new());
@@ -65,7 +65,7 @@ fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
         "Values the page does not document are kept in [`{rust}::{fallback}`] and re-serialized unchanged{}.",
         if enumeration.open { "; the page says the set can grow, so they are valid in requests" } else { "" }
     ));
-    Enum { name: rust.to_owned(), docs, variants, fallback: fallback.to_owned(), open: enumeration.open }
+    Enum { name: rust.to_owned(), docs, variants, fallback, open: enumeration.open }
 }
 
 /// Lowers a field or parameter; `location` is set for request parameters.
@@ -172,6 +172,7 @@ fn checks_of(static_prefix: &str, c: &Constraints) -> Vec<Check> {
             static_name: format!("{static_prefix}_PATTERN"),
             regex: pattern.regex.clone(),
             description: pattern.description.clone(),
+            doc: escape(pattern.description.trim_end_matches('.')) + ".",
         });
     }
     if !c.forbidden_prefixes.is_empty() {
@@ -193,6 +194,7 @@ fn checks_of(static_prefix: &str, c: &Constraints) -> Vec<Check> {
         checks.push(Check::Password {
             min_char_classes: rule.min_char_classes,
             special_chars: rule.special_chars.clone(),
+            reject_other_chars: rule.reject_other_chars,
             forbidden_words: rule.forbidden_words.clone(),
             forbid_reversed_words: rule.forbid_reversed_words,
         });
@@ -243,31 +245,43 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
     Struct { name, docs, fields, keeps_unknown_fields: false, serde: false }
 }
 
-/// The vendor's error-code table as an open enum, so callers can match codes without typos.
+/// The vendor's error-code table as an open enum, so callers can match codes without typos. A code listed
+/// under several statuses is one variant.
 pub fn lower_error_codes(op_name: &str, op: &spec::Operation) -> Option<Enum> {
     if op.errors.is_empty() {
         return None;
     }
-    let name = format!("{op_name}ErrorCode");
-    let variants = op
-        .errors
-        .iter()
-        .map(|error| Variant {
-            name: naming::type_name(&error.code).unwrap_or_default(),
-            wire_value: error.code.clone(),
-            docs: vec![
-                format!("HTTP {}: {}", error.status, escape(&error.message)),
-                String::new(),
-                escape(&error.description),
-            ],
-        })
-        .collect();
+    let mut variants: Vec<Variant> = Vec::new();
+    for error in &op.errors {
+        let row = vec![
+            format!("HTTP {}: {}", error.status, escape(&error.message)),
+            String::new(),
+            escape(&error.description),
+        ];
+        match variants.iter_mut().find(|v| v.wire_value == error.code) {
+            Some(existing) => {
+                existing.docs.push(String::new());
+                existing.docs.extend(row);
+            }
+            None => variants.push(Variant {
+                name: naming::type_name(&error.code).unwrap_or_default(),
+                wire_value: error.code.clone(),
+                docs: row,
+            }),
+        }
+    }
     let docs = vec![
         format!("The error codes the {} page documents (`ServiceError::code`).", code(op_name)),
         String::new(),
         "Other codes are kept in the fallback variant.".to_owned(),
     ];
-    Some(Enum { name, docs, variants, fallback: "Unknown".to_owned(), open: true })
+    let fallback = fallback_name(&variants);
+    Some(Enum { name: format!("{op_name}ErrorCode"), docs, variants, fallback, open: true })
+}
+
+/// `Unknown`, or `UnknownValue` when a documented value already takes `Unknown`.
+fn fallback_name(variants: &[Variant]) -> String {
+    if variants.iter().any(|v| v.name == "Unknown") { "UnknownValue" } else { "Unknown" }.to_owned()
 }
 
 #[cfg(test)]

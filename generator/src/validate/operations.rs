@@ -360,7 +360,8 @@ fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
             "add the page's success status and its body",
         );
     }
-    let mut codes: HashMap<&str, usize> = HashMap::new();
+    let mut codes: HashMap<(&str, u16), usize> = HashMap::new();
+    let mut variants: HashMap<String, &str> = HashMap::new();
     for (i, error) in op.errors.iter().enumerate() {
         let at = path.key("errors").index(i);
         if !op.responses.contains_key(&error.status) {
@@ -374,13 +375,31 @@ fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
                 format!("add {} under `responses`", error.status),
             );
         }
-        if let Some(first) = codes.insert(error.code.as_str(), i) {
+        if let Some(first) = codes.insert((error.code.as_str(), error.status), i) {
             checker.error(
                 &at.key("code"),
                 At::Value,
-                format!("error code `{}` is listed twice (also #{})", error.code, first + 1),
+                format!(
+                    "error code `{}` is listed twice with status {} (also #{})",
+                    error.code,
+                    error.status,
+                    first + 1
+                ),
                 "remove the repeated row",
             );
+        }
+        match naming::type_name(&error.code) {
+            Err(problem) => checker.error(&at.key("code"), At::Value, problem, "error codes need a letter or digit"),
+            Ok(rust) => {
+                if let Some(other) = variants.insert(rust.clone(), error.code.as_str()).filter(|o| *o != error.code) {
+                    checker.error(
+                        &at.key("code"),
+                        At::Value,
+                        format!("error codes `{other}` and `{}` both become the Rust variant `{rust}`", error.code),
+                        "the error-code enum cannot hold both; report this as an issue",
+                    );
+                }
+            }
         }
     }
 }

@@ -167,6 +167,7 @@ fn check_text(out: &mut Violations, at: &str, text: &str, c: &Constraints, patte
         let policy = PasswordPolicy {
             min_char_classes: rule.min_char_classes,
             special_chars: &rule.special_chars,
+            reject_other_chars: rule.reject_other_chars,
             forbidden_words: &words,
             forbid_reversed_words: rule.forbid_reversed_words,
         };
