@@ -309,6 +309,20 @@ mod ims {
     }
 
     #[tokio::test]
+    async fn every_documented_error_status_is_typed() {
+        for status in [400u16, 401, 403, 404, 500, 503] {
+            let server = MockServer::start().await;
+            Mock::given(method("PATCH"))
+                .respond_with(ResponseTemplate::new(status).set_body_string("text"))
+                .mount(&server)
+                .await;
+            let error = client(&server).update_image(rename("img-1")).await.unwrap_err();
+            let Error::Service(service) = error else { panic!("{status}: {error:?}") };
+            assert_eq!(service.kind.status(), status);
+        }
+    }
+
+    #[tokio::test]
     async fn ids_cannot_change_the_path() {
         let server = MockServer::start().await;
         Mock::given(method("PATCH"))
@@ -360,6 +374,28 @@ mod clouddc {
         let response = client(&server, RetryPolicy::none()).reinstall_os(reinstall()).await.unwrap();
         assert_eq!(response.instances.unwrap()[0].id.as_deref(), Some("0197f36d-d83b-7258-b177-3784b7887a17"));
         assert_matches_huawei_vector(&only_request(&server).await, "clouddc/reinstall_os");
+    }
+
+    #[tokio::test]
+    async fn documented_json_error_statuses_are_typed() {
+        for status in [400u16, 401, 500] {
+            let server = MockServer::start().await;
+            let body = r#"{"error_code": "CLOUDDC.0001", "error_msg": "bad"}"#;
+            Mock::given(method("PUT"))
+                .respond_with(ResponseTemplate::new(status).set_body_raw(body, "application/json"))
+                .mount(&server)
+                .await;
+            let error = client(&server, RetryPolicy::none()).reinstall_os(reinstall()).await.unwrap_err();
+            let Error::Service(service) = error else { panic!("{status}: {error:?}") };
+            let expected = ErrorResponse::new().with_error_code("CLOUDDC.0001").with_error_msg("bad");
+            let kind = match status {
+                400 => ReinstallOsErrorResponse::BadRequest(expected),
+                401 => ReinstallOsErrorResponse::Unauthorized(expected),
+                _ => ReinstallOsErrorResponse::InternalServerError(expected),
+            };
+            assert_eq!(service.kind, kind);
+            assert_eq!(service.code.as_deref(), Some("CLOUDDC.0001"));
+        }
     }
 
     #[tokio::test]
