@@ -94,7 +94,14 @@ fn crate_docs(loaded: &LoadedSpec) -> Vec<String> {
             escape(&op.summary)
         ));
     }
-    for note in &service.notes {
+    lines.extend(note_lines(&service.notes));
+    lines
+}
+
+/// Each note as a paragraph: what it is about, what the page says, what the spec decided.
+fn note_lines(notes: &[spec::Note]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for note in notes {
         lines.push(String::new());
         lines.push(format!(
             "Note ({}): {} Decision: {}",
@@ -140,15 +147,7 @@ fn operation_docs(op: &spec::Operation) -> Vec<String> {
     lines.push(String::new());
     let updated = op.source.updated.as_deref().map(|d| format!(", updated on {d}")).unwrap_or_default();
     lines.push(format!("Source: \"{}\" ({}{updated}).", escape(&op.source.title), code(&op.source.seed)));
-    for note in &op.notes {
-        lines.push(String::new());
-        lines.push(format!(
-            "Note ({}): {} Decision: {}",
-            escape(&note.about),
-            escape(&note.page),
-            escape(&note.decision)
-        ));
-    }
+    lines.extend(note_lines(&op.notes));
     lines
 }
 

@@ -3,25 +3,11 @@
 
 use std::fmt::Write as _;
 
+pub use super::Signature;
 use super::{header, hmac_sha256_hex, percent_encode_into, sha256_hex};
 
 /// The algorithm name.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
-
-/// The parts of a signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature {
-    /// The canonical request.
-    pub canonical_request: String,
-    /// The string to sign.
-    pub string_to_sign: String,
-    /// `;`-joined lowercase names of the signed headers.
-    pub signed_headers: String,
-    /// Lowercase hex signature.
-    pub signature: String,
-    /// The `Authorization` header value.
-    pub authorization: String,
-}
 
 /// Signs a request. `headers` must already hold `x-acs-content-sha256` (the payload hash); every header
 /// present is signed, as the SDK does.

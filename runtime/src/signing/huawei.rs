@@ -2,6 +2,7 @@
 
 use percent_encoding::percent_decode_str;
 
+pub use super::Signature;
 use super::{EMPTY_SHA256, header, hmac_sha256_hex, percent_encode, sha256_hex};
 
 /// The algorithm name, first word of the `Authorization` header.
@@ -18,21 +19,6 @@ pub struct SignableRequest<'a> {
     pub query: &'a [(String, String)],
     /// The body bytes; `None` for no body.
     pub body: Option<&'a [u8]>,
-}
-
-/// The parts of a signature, kept for tests and debugging.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature {
-    /// The canonical request.
-    pub canonical_request: String,
-    /// The string to sign.
-    pub string_to_sign: String,
-    /// `;`-joined lowercase names of the signed headers.
-    pub signed_headers: String,
-    /// Lowercase hex signature.
-    pub signature: String,
-    /// The `Authorization` header value.
-    pub authorization: String,
 }
 
 /// Adds what the SDK's signer adds before signing: `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` for a

@@ -12,6 +12,21 @@ use hmac::{Hmac, Mac};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
+/// The parts of an HMAC-SHA256 signature (Huawei and Alibaba V3), kept for tests and debugging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The canonical request.
+    pub canonical_request: String,
+    /// The string to sign.
+    pub string_to_sign: String,
+    /// `;`-joined lowercase names of the signed headers.
+    pub signed_headers: String,
+    /// Lowercase hex signature.
+    pub signature: String,
+    /// The `Authorization` header value.
+    pub authorization: String,
+}
+
 /// Everything but the RFC 3986 unreserved characters `A-Z a-z 0-9 - _ . ~`.
 const RFC3986: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
