@@ -28,8 +28,8 @@ fn phases(c: &mut Criterion) {
         b.iter_batched(
             fresh_dir,
             |dir| {
-                let plan = cloudgen::write::plan(&dir, &files).unwrap();
-                cloudgen::write::apply(&dir, &plan).unwrap();
+                let plan = cloudgen::write::plan(&dir.0, &files).unwrap();
+                cloudgen::write::apply(&dir.0, &plan).unwrap();
                 dir
             },
             BatchSize::PerIteration,
@@ -41,8 +41,8 @@ fn phases(c: &mut Criterion) {
             |dir| {
                 let specs = cloudgen::load_dir(&specs_dir(), "specs").unwrap();
                 let files = cloudgen::generate(&specs).unwrap();
-                let plan = cloudgen::write::plan(&dir, &files).unwrap();
-                cloudgen::write::apply(&dir, &plan).unwrap();
+                let plan = cloudgen::write::plan(&dir.0, &files).unwrap();
+                cloudgen::write::apply(&dir.0, &plan).unwrap();
                 dir
             },
             BatchSize::PerIteration,
@@ -51,12 +51,21 @@ fn phases(c: &mut Criterion) {
     group.finish();
 }
 
-fn fresh_dir() -> PathBuf {
+/// An empty output folder, removed when dropped (criterion drops routine outputs outside the timing).
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn fresh_dir() -> TempDir {
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("cloudgen-bench-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    dir
+    TempDir(dir)
 }
 
 /// The IMS spec with its operation copied `n` times under new names: time per operation should stay flat.

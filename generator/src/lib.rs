@@ -22,10 +22,21 @@ pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::{LoadedSpec, load_dir, load_source};
 
 /// Lowers and emits every loaded spec: the full content of `generated/`, in a stable order.
+///
+/// Crates are independent, so each is lowered and emitted on its own thread; the files are sorted
+/// afterwards, so the output does not depend on scheduling.
 pub fn generate(specs: &[LoadedSpec]) -> Result<Vec<render::GeneratedFile>, String> {
+    let crates: Vec<Result<Vec<render::GeneratedFile>, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            specs.iter().map(|loaded| scope.spawn(move || emit::emit_crate(&lower::lower(loaded)))).collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or_else(|_| Err("internal error: code generation panicked".to_owned())))
+            .collect()
+    });
     let mut files = Vec::new();
-    for loaded in specs {
-        files.extend(emit::emit_crate(&lower::lower(loaded))?);
+    for generated in crates {
+        files.extend(generated?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
