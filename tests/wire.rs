@@ -249,6 +249,17 @@ mod workspaceapp {
     }
 
     #[tokio::test]
+    async fn a_missing_project_id_is_reported_before_sending() {
+        let server = MockServer::start().await;
+        let auth = HuaweiAuth::AkSk(HuaweiCredentials::new("AK", "SK"));
+        let client =
+            WorkspaceappClient::with_config(config(&server, HUAWEI_UA, "", RetryPolicy::none()), auth).unwrap();
+        let error = client.batch_change_server_image(batch_request()).await.unwrap_err();
+        assert!(error.to_string().contains("needs a project id"), "{error}");
+        assert_eq!(server.received_requests().await.unwrap().len(), 0);
+    }
+
+    #[tokio::test]
     async fn token_auth_sends_x_auth_token_and_no_signature() {
         let server = MockServer::start().await;
         Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;

@@ -199,7 +199,13 @@ impl HuaweiClient {
         let info = R::INFO;
         let mut path_values = request.path_params();
         for parameter in info.parameters.iter().filter(|p| p.source == ParamSource::ProjectId) {
-            path_values.push((parameter.wire_name, self.project_id().unwrap_or_default().to_owned()));
+            let Some(project_id) = self.project_id() else {
+                let message =
+                    format!("`{}` needs a project id: set it with `with_project_id` or {ENV_PROJECT_ID}", info.name);
+                let violation = Violation { path: parameter.wire_name.to_owned(), message };
+                return Err(Error::Validation(ValidationError { violations: vec![violation] }));
+            };
+            path_values.push((parameter.wire_name, project_id.to_owned()));
         }
         let path = fill_path(info, &path_values)?;
         let query: Vec<(String, String)> = request.query_params().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
