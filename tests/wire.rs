@@ -437,6 +437,44 @@ mod clouddc {
     }
 
     #[tokio::test]
+    async fn a_reinstall_is_never_resent_after_it_may_have_been_applied() {
+        for response in [
+            ResponseTemplate::new(500).set_body_string("{}"),
+            ResponseTemplate::new(202).set_delay(Duration::from_secs(3)),
+        ] {
+            let server = MockServer::start().await;
+            Mock::given(method("PUT")).respond_with(response).mount(&server).await;
+            let mut config = config(&server, HUAWEI_UA, "", fast_retries());
+            config.timeout = Duration::from_millis(300);
+            let client = ClouddcClient::with_config(config, huawei_auth()).unwrap();
+            client.reinstall_os(reinstall()).await.unwrap_err();
+            assert_eq!(server.received_requests().await.unwrap().len(), 1, "a PUT with effects is not repeated");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_empty_success_body_is_still_success() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT")).respond_with(ResponseTemplate::new(202)).mount(&server).await;
+        let response = client(&server, RetryPolicy::none()).reinstall_os(reinstall()).await.unwrap();
+        assert_eq!(response.instances, None);
+    }
+
+    #[tokio::test]
+    async fn a_dry_run_shows_no_password_or_token() {
+        let server = MockServer::start().await;
+        let auth = HuaweiAuth::Token { token: "MIIT-secret-token".to_owned(), project_id: Some(PROJECT_ID.to_owned()) };
+        let client = ClouddcClient::with_config(config(&server, HUAWEI_UA, "", RetryPolicy::none()), auth).unwrap();
+        let signed = client.inner().sign_request(&reinstall()).unwrap();
+        let debug = format!("{signed:?}");
+        assert!(!debug.contains("MIIT-secret-token") && !debug.contains("Test@Passw0rd"), "{debug}");
+        assert!(
+            String::from_utf8(signed.body.unwrap()).unwrap().contains("Test@Passw0rd"),
+            "the body itself is intact"
+        );
+    }
+
+    #[tokio::test]
     async fn a_weak_password_is_rejected_before_anything_is_sent() {
         let server = MockServer::start().await;
         let request = ReinstallOsRequest::new(ReinstallOsRequestBody::new("toor"));
@@ -572,6 +610,38 @@ mod ecs {
         assert!(matches!(error, Error::Validation(_)), "{error:?}");
         assert_eq!(server.received_requests().await.unwrap().len(), 0);
     }
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", "http://127.0.0.2:9/steal"))
+        .mount(&server)
+        .await;
+    let client =
+        huaweicloud_ims::ImsClient::with_config(config(&server, HUAWEI_UA, "", RetryPolicy::none()), huawei_auth())
+            .unwrap();
+    let request = huaweicloud_ims::UpdateImageRequest::new("img-1", vec![]);
+    let error = huaweicloud_ims::ImsApi::update_image(&client, request).await.unwrap_err();
+    assert!(matches!(error, Error::Unexpected(ref r) if r.status == 302), "{error:?}");
+}
+
+#[test]
+fn endpoints_and_regions_cannot_smuggle_a_path_or_another_host() {
+    for endpoint in [
+        "https://ims.example.com/prefix",
+        "https://user:pw@ims.example.com",
+        "ftp://ims.example.com",
+        "ims.example.com",
+    ] {
+        assert!(
+            huaweicloud_ims::ImsClient::with_config(ClientConfig::new(endpoint), huawei_auth()).is_err(),
+            "{endpoint}"
+        );
+    }
+    assert!(huaweicloud_ims::ImsClient::for_region("evil.example.com/x", huawei_auth()).is_err());
+    assert!(huaweicloud_ims::ImsClient::for_region("cn-north-4", huawei_auth()).is_ok());
 }
 
 #[test]

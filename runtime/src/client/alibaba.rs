@@ -8,7 +8,7 @@ use tracing::Instrument as _;
 use super::huawei::{MissingVariable, optional, required};
 use super::{ClientConfig, ErrorDetails, SignedRequest, Transport, finish, header_value, json_member, method};
 use crate::error::{Error, TransportError};
-use crate::operation::{OperationInfo, ParamSource, Request};
+use crate::operation::{AuthScheme, OperationInfo, ParamSource, Request};
 use crate::signing::{EMPTY_SHA256, alibaba_acs3, alibaba_rpc, form_encode_pairs};
 
 /// The environment variables the official SDKs read.
@@ -109,6 +109,7 @@ impl AlibabaClient {
         let span = tracing::info_span!("alibabacloud.request", operation = info.name, method = info.method);
         async {
             request.validate()?;
+            self.check_supported(&request)?;
             let response = self.transport.send(info, || self.prepare(&request)).await?;
             tracing::debug!(status = response.status, "response");
             finish(info, response, |r| ErrorDetails {
@@ -125,7 +126,35 @@ impl AlibabaClient {
     /// Validates and signs `request` exactly as [`Self::execute`] would, without sending it.
     pub fn sign_request<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
         request.validate()?;
+        self.check_supported(request)?;
         self.prepare(request)
+    }
+
+    /// This client speaks RPC style only (`/`, every parameter in the query, no body), and signs with
+    /// one scheme: refuse anything else rather than send it wrong.
+    fn check_supported<R: Request>(&self, request: &R) -> Result<(), Error<R::ErrorResponse>> {
+        let info = R::INFO;
+        let scheme = match self.signature {
+            AlibabaSignature::Acs3HmacSha256 => AuthScheme::AlibabaAcs3HmacSha256,
+            AlibabaSignature::RpcHmacSha1 => AuthScheme::AlibabaRpcHmacSha1,
+        };
+        let problem = if !info.auth.contains(&scheme) {
+            Some(format!("`{}` does not accept the {:?} signature", info.name, self.signature))
+        } else if info.path_template != "/"
+            || !request.path_params().is_empty()
+            || !request.header_params().is_empty()
+            || request.body().is_some()
+        {
+            Some(format!("`{}` is not an RPC-style operation; this client sends RPC calls only", info.name))
+        } else {
+            None
+        };
+        match problem {
+            None => Ok(()),
+            Some(message) => Err(Error::Validation(crate::ValidationError {
+                violations: vec![crate::Violation { path: "operation".to_owned(), message }],
+            })),
+        }
     }
 
     fn prepare<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
@@ -158,7 +187,7 @@ impl AlibabaClient {
     fn common_headers(&self, info: &OperationInfo) -> Vec<(String, String)> {
         let config = &self.transport.config;
         vec![
-            ("host".to_owned(), config.host().to_owned()),
+            ("host".to_owned(), self.transport.host().to_owned()),
             ("x-acs-version".to_owned(), info.api_version.unwrap_or_default().to_owned()),
             ("x-acs-action".to_owned(), Self::action(info).to_owned()),
             ("user-agent".to_owned(), config.user_agent.clone()),

@@ -158,7 +158,7 @@ impl HuaweiClient {
             finish(info, response, |r| ErrorDetails {
                 code: json_member(&r.body, &["error_code", "code"]),
                 message: json_member(&r.body, &["error_msg", "message"]),
-                request_id: header_value(&r.headers, "x-request-id"),
+                request_id: header_value(&r.headers, "x-request-id").or_else(|| json_member(&r.body, &["request_id"])),
             })
         }
         .instrument(span)
@@ -227,7 +227,7 @@ impl HuaweiClient {
                     headers.push(("X-Security-Token".to_owned(), token.clone()));
                 }
                 let date = super::format_utc((self.transport.config.clock)(), false);
-                signer::prepare_headers(&mut headers, &date, self.transport.config.host());
+                signer::prepare_headers(&mut headers, &date, self.transport.host());
                 let signable =
                     signer::SignableRequest { method: info.method, path: &path, query: &query, body: body.as_deref() };
                 let signature = signer::sign(&signable, &headers, &credentials.access_key, &credentials.secret_key);

@@ -70,18 +70,47 @@ impl ClientConfig {
     fn build_http(&self) -> Result<reqwest::Client, TransportError> {
         match &self.http {
             Some(client) => Ok(client.clone()),
+            // No redirects: reqwest would forward token headers to another host, and turn a POST into a GET.
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
                 .timeout(self.timeout)
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(TransportError::new),
         }
     }
+}
 
-    /// `host[:port]` of the endpoint, as the signers put it in the `Host` header.
-    fn host(&self) -> &str {
-        let rest = self.endpoint.split_once("://").map_or(self.endpoint.as_str(), |(_, rest)| rest);
-        rest.split('/').next().unwrap_or(rest)
+/// The endpoint as sent: scheme, host and port only. Checked once, so a region or endpoint with a path,
+/// query or credentials cannot redirect requests, and the signed `Host` is the one on the wire
+/// (lowercased, default port dropped, as the HTTP stack writes it).
+#[derive(Debug, Clone)]
+struct Endpoint {
+    /// `scheme://host[:port]`, no trailing slash.
+    base: String,
+    /// `host[:port]` for the `Host` header and signatures.
+    host: String,
+}
+
+impl Endpoint {
+    fn parse(text: &str) -> Result<Self, TransportError> {
+        let invalid = |why: &str| TransportError::new(format!("invalid endpoint {text:?}: {why}"));
+        let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(invalid("the scheme must be http or https"));
+        }
+        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+            return Err(invalid("it must not have a path, query or fragment"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(invalid("it must not carry credentials"));
+        }
+        let host_name = url.host_str().ok_or_else(|| invalid("it has no host"))?;
+        let host = match url.port() {
+            Some(port) => format!("{host_name}:{port}"),
+            None => host_name.to_owned(),
+        };
+        Ok(Self { base: format!("{}://{host}", url.scheme()), host })
     }
 }
 
@@ -116,7 +145,7 @@ fn format_utc(time: SystemTime, extended: bool) -> String {
 
 /// A request ready to send: everything is final, including the signature. The clients' `sign_request`
 /// returns it for inspection (a dry run) without sending anything.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     /// HTTP method.
     pub method: reqwest::Method,
@@ -126,6 +155,38 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
     /// The body bytes.
     pub body: Option<Vec<u8>>,
+}
+
+/// Header and query names whose values are credentials.
+const SECRET_NAMES: &[&str] = &["x-auth-token", "x-security-token", "x-acs-security-token", "securitytoken"];
+
+impl fmt::Debug for SignedRequest {
+    /// Tokens in headers or the query are redacted, and the body (which may hold a password) is shown
+    /// only by its length.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = |name: &str| SECRET_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s));
+        let headers: Vec<(&str, &str)> =
+            self.headers.iter().map(|(n, v)| (n.as_str(), if secret(n) { "<redacted>" } else { v.as_str() })).collect();
+        let path_and_query = match self.path_and_query.split_once('?') {
+            None => self.path_and_query.clone(),
+            Some((path, query)) => {
+                let pairs: Vec<String> = query
+                    .split('&')
+                    .map(|pair| match pair.split_once('=') {
+                        Some((k, _)) if secret(k) => format!("{k}=<redacted>"),
+                        _ => pair.to_owned(),
+                    })
+                    .collect();
+                format!("{path}?{}", pairs.join("&"))
+            }
+        };
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("path_and_query", &path_and_query)
+            .field("headers", &headers)
+            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .finish()
+    }
 }
 
 /// What came back.
@@ -139,12 +200,18 @@ struct RawResponse {
 #[derive(Clone)]
 struct Transport {
     http: reqwest::Client,
+    endpoint: Endpoint,
     config: ClientConfig,
 }
 
 impl Transport {
     fn new(config: ClientConfig) -> Result<Self, TransportError> {
-        Ok(Self { http: config.build_http()?, config })
+        Ok(Self { http: config.build_http()?, endpoint: Endpoint::parse(&config.endpoint)?, config })
+    }
+
+    /// `host[:port]` as the signers put it in the `Host` header.
+    fn host(&self) -> &str {
+        &self.endpoint.host
     }
 
     /// Sends the request `prepare` builds (afresh for every attempt, so signatures carry a fresh date and
@@ -154,7 +221,9 @@ impl Transport {
         info: &OperationInfo,
         prepare: impl Fn() -> Result<SignedRequest, Error<E>>,
     ) -> Result<RawResponse, Error<E>> {
-        let idempotent = matches!(info.method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS");
+        // Only reads are safe to repeat after the service may have acted: a PUT such as "reinstall the
+        // OS" is not idempotent in effect, whatever HTTP says of the method.
+        let idempotent = matches!(info.method, "GET" | "HEAD" | "OPTIONS");
         let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
@@ -173,13 +242,18 @@ impl Transport {
     }
 
     async fn send_once(&self, prepared: SignedRequest) -> Result<RawResponse, retry::SendFailure> {
-        let url = format!("{}{}", self.config.endpoint, prepared.path_and_query);
-        let mut builder = self.http.request(prepared.method, &url);
+        let url = format!("{}{}", self.endpoint.base, prepared.path_and_query);
+        // A per-request timeout too, so a caller-supplied client without one cannot hang forever.
+        let mut builder = self.http.request(prepared.method, &url).timeout(self.config.timeout);
         for (name, value) in &prepared.headers {
-            // reqwest derives Host from the URL; a second Host header would be sent twice.
-            if !name.eq_ignore_ascii_case("host") {
-                builder = builder.header(name, value);
+            // The Host header is the URL's authority, which the signers signed (see `Endpoint`).
+            if name.eq_ignore_ascii_case("host") {
+                continue;
             }
+            // UTF-8 bytes, as the SDKs send non-ASCII header values.
+            let value = reqwest::header::HeaderValue::from_bytes(value.as_bytes())
+                .map_err(|e| retry::SendFailure::permanent(TransportError::new(e)))?;
+            builder = builder.header(name, value);
         }
         if let Some(body) = prepared.body {
             builder = builder.body(body);
@@ -206,9 +280,15 @@ fn finish<O: DeserializeOwned, E: ErrorResponse>(
     response: RawResponse,
     details: impl Fn(&RawResponse) -> ErrorDetails,
 ) -> Result<O, Error<E>> {
-    if info.success_statuses.contains(&response.status) {
-        let body: &[u8] = if response.body.is_empty() { b"null" } else { &response.body };
-        return serde_json::from_slice(body).map_err(|_| unexpected(&response, details(&response).request_id));
+    // Any 2xx is success (a page may say 202 where the service answers 200); an empty body decodes as
+    // an empty object, or as `null` for operations without output.
+    if info.success_statuses.contains(&response.status) || (200..300).contains(&response.status) {
+        let decoded = if response.body.is_empty() {
+            serde_json::from_slice(b"{}").or_else(|_| serde_json::from_slice(b"null"))
+        } else {
+            serde_json::from_slice(&response.body)
+        };
+        return decoded.map_err(|_| unexpected(&response, details(&response).request_id));
     }
     let found = details(&response);
     match E::from_response(response.status, &response.body) {

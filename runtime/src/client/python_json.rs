@@ -24,7 +24,8 @@ impl Formatter for PythonFormatter {
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
         for c in fragment.chars() {
-            if c.is_ascii() {
+            // simplejson escapes DEL as well as everything above ASCII.
+            if c.is_ascii() && c != '\x7f' {
                 writer.write_all(&[c as u8])?;
             } else {
                 let mut units = [0u16; 2];
@@ -66,8 +67,8 @@ mod tests {
 
     #[test]
     fn separators_and_ascii_escapes_match_simplejson() {
-        let value = serde_json::json!({"a": [1, true, null], "b": "ü中😀\n\"/\u{1}"});
+        let value = serde_json::json!({"a": [1, true, null], "b": "ü中😀\n\"/\u{1}\u{7f}"});
         let text = String::from_utf8(to_vec(&value).unwrap_or_default()).unwrap_or_default();
-        assert_eq!(text, r#"{"a": [1, true, null], "b": "\u00fc\u4e2d\ud83d\ude00\n\"/\u0001"}"#);
+        assert_eq!(text, r#"{"a": [1, true, null], "b": "\u00fc\u4e2d\ud83d\ude00\n\"/\u0001\u007f"}"#);
     }
 }

@@ -51,14 +51,16 @@ impl RetryPolicy {
             Ok(response) if matches!(response.status, 429 | 503) => retry_after(&response.headers),
             Ok(response) if idempotent && matches!(response.status, 500 | 502 | 504) => None,
             Ok(_) => return None,
-            Err(failure) if failure.before_sending || idempotent => None,
+            Err(failure) if failure.retryable(idempotent) => None,
             Err(_) => return None,
         };
         let delay = match retry_after {
-            Some(wait) => wait.min(self.max_backoff),
+            // Retrying sooner than the service asked would only be refused again: give up instead.
+            Some(wait) if wait > self.max_backoff => return None,
+            Some(wait) => wait,
             None => self.backoff(attempt),
         };
-        (elapsed + delay < self.budget).then_some(delay)
+        (elapsed.saturating_add(delay) < self.budget).then_some(delay)
     }
 
     /// Full jitter: a random wait up to `initial * 2^(attempt-1)`, capped.
@@ -78,17 +80,47 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     Some(date.duration_since(std::time::SystemTime::now()).unwrap_or_default())
 }
 
-/// A failed attempt, with whether anything reached the server.
+/// A failed attempt, classified by what a retry could do.
 #[derive(Debug)]
 pub(super) struct SendFailure {
     pub(super) error: TransportError,
-    /// True when the connection failed before the request was written, so it cannot have been applied.
-    pub(super) before_sending: bool,
+    kind: FailureKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FailureKind {
+    /// The connection failed before the request was written: it cannot have been applied.
+    NotSent,
+    /// The request itself is malformed: a retry would fail the same way.
+    Permanent,
+    /// The request may have reached the service (a timeout, a broken connection).
+    MaybeSent,
 }
 
 impl SendFailure {
     pub(super) fn from_reqwest(error: reqwest::Error) -> Self {
-        Self { before_sending: error.is_connect(), error: TransportError::new(error) }
+        let kind = if error.is_builder() {
+            FailureKind::Permanent
+        } else if error.is_connect() {
+            FailureKind::NotSent
+        } else {
+            FailureKind::MaybeSent
+        };
+        // The URL can carry an STS token and the signature (RPC V1.0): keep it out of messages.
+        Self { error: TransportError::new(error.without_url()), kind }
+    }
+
+    /// A malformed request found before anything was sent.
+    pub(super) fn permanent(error: TransportError) -> Self {
+        Self { error, kind: FailureKind::Permanent }
+    }
+
+    fn retryable(&self, idempotent: bool) -> bool {
+        match self.kind {
+            FailureKind::NotSent => true,
+            FailureKind::Permanent => false,
+            FailureKind::MaybeSent => idempotent,
+        }
     }
 }
 
