@@ -39,7 +39,43 @@ fn test(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--check"], &[], &[])?;
     cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"], &[], &[])?;
     cargo(root, &["doc", "--workspace", "--no-deps", "--locked"], &[], &[("RUSTDOCFLAGS", "-D warnings")])?;
-    cargo(root, &["test", "--workspace", "--locked"], &[], &[])
+    test_with_summary(root)
+}
+
+/// Runs the workspace's tests, passing their output through, and closes with one line that sums every
+/// test binary's result (`tests: 112 passed, 0 failed`), so the total is the last thing printed.
+fn test_with_summary(root: &Path) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut child = std::process::Command::new(cargo)
+        .args(["test", "--workspace", "--locked"])
+        .current_dir(root)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let (mut passed, mut failed) = (0u64, 0u64);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(result) = line.strip_prefix("test result: ") {
+                passed += count_before(result, " passed");
+                failed += count_before(result, " failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("cannot wait for cargo: {e}"))?;
+    println!("tests: {passed} passed, {failed} failed");
+    if status.success() { Ok(()) } else { Err("`cargo test --workspace --locked` failed".to_owned()) }
+}
+
+/// The number just before `label` in a cargo test summary (`ok. 3 passed; 0 failed; ...`).
+fn count_before(summary: &str, label: &str) -> u64 {
+    summary
+        .split_once(label)
+        .and_then(|(head, _)| head.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Runs cargo with `args` then `extra` and the environment `env`, from the workspace root.
