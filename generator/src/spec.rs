@@ -348,6 +348,30 @@ pub struct RequestExample {
     pub deviations: Vec<Deviation>,
 }
 
+impl Operation {
+    /// The path parameters in `path` (percent-decoded, by placeholder name), or `None` when the literal
+    /// segments of `path` differ from the template.
+    pub fn match_path(&self, path: &str) -> Option<Vec<(String, String)>> {
+        let template: Vec<&str> = self.path.split('/').collect();
+        let actual: Vec<&str> = path.split('/').collect();
+        if template.len() != actual.len() {
+            return None;
+        }
+        let mut values = Vec::new();
+        for (segment, text) in template.iter().zip(&actual) {
+            match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => values.push((
+                    name.to_owned(),
+                    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned(),
+                )),
+                None if segment != text => return None,
+                None => {}
+            }
+        }
+        Some(values)
+    }
+}
+
 /// A request example's URL, split into the parts the checks and the generated tests compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleUrl {

@@ -14,8 +14,9 @@ use std::process::ExitCode;
 
 use alibabacloud_ecs::{EcsApi, EcsClient, ImageStatus, ModifyImageAttributeRequest};
 use cloudgen_runtime::client::ClientConfig;
+use cloudgen_runtime::client::MissingVariable;
 use cloudgen_runtime::client::alibaba::{AlibabaCredentials, AlibabaSignature};
-use cloudgen_runtime::client::huawei::{ENV_PROJECT_ID, HuaweiAuth, HuaweiCredentials, MissingVariable};
+use cloudgen_runtime::client::huawei::{ENV_PROJECT_ID, HuaweiAuth, HuaweiCredentials};
 use huaweicloud_ims::{ImagePatchOperation, ImagePatchPath, ImsApi, ImsClient, PatchOp, UpdateImageRequest};
 
 #[tokio::main]

@@ -45,14 +45,8 @@ fn request_test(
     let skipped: Vec<String> = example.deviations.iter().map(|d| d.at.clone()).collect();
     let url = example.split_url();
     let mut shown: Vec<(ParamLocation, String, String)> = Vec::new();
-    let template: Vec<&str> = op.path.split('/').collect();
-    let actual: Vec<&str> = url.path.split('/').collect();
-    for (segment, text) in template.iter().zip(&actual) {
-        if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            let decoded = percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned();
-            shown.push((ParamLocation::Path, name.to_owned(), decoded));
-        }
-    }
+    let path_values = op.match_path(&url.path).unwrap_or_default();
+    shown.extend(path_values.into_iter().map(|(name, value)| (ParamLocation::Path, name, value)));
     shown.extend(url.query.iter().map(|(k, v)| (ParamLocation::Query, k.clone(), v.clone())));
     let groups = [
         (ParamLocation::Path, &op.request.path),
@@ -111,14 +105,9 @@ fn push_argument(
     Some(())
 }
 
+/// A parameter's wire text as a constructor value; text of the wrong type gives `None` via `value_of`.
 fn value_from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Option<Value> {
-    let json = match type_ref {
-        TypeRef::Primitive(Primitive::Integer | Primitive::Long) => Json::from(text.parse::<i64>().ok()?),
-        TypeRef::Primitive(Primitive::Number) => Json::from(text.parse::<f64>().ok()?),
-        TypeRef::Primitive(Primitive::Boolean) => Json::from(text.parse::<bool>().ok()?),
-        _ => Json::String(text.to_owned()),
-    };
-    value_of(spec, type_ref, &json)
+    value_of(spec, type_ref, &crate::validate::values::from_text(spec, type_ref, text))
 }
 
 /// A JSON example value as constructor calls of the generated types; `None` when the generated types

@@ -3,7 +3,6 @@
 //! rule, the spec acknowledges it with a `deviation`; unacknowledged mismatches and stale deviations are
 //! errors.
 
-use percent_encoding::percent_decode_str;
 use serde_json::Value;
 
 use super::types::all_fields;
@@ -84,22 +83,16 @@ fn check_request_example(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Op
 }
 
 fn check_example_path(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Operation, path: &str) {
-    let template: Vec<&str> = op.path.split('/').collect();
-    let actual: Vec<&str> = path.split('/').collect();
-    let literal_mismatch =
-        template.len() != actual.len() || template.iter().zip(&actual).any(|(t, a)| !t.starts_with('{') && t != a);
-    if literal_mismatch {
+    let Some(params) = op.match_path(path) else {
         values.found.push(Mismatch {
             at: "path".into(),
             message: format!("`{path}` does not match the template `{}`", op.path),
         });
         return;
-    }
-    for (segment, text) in template.iter().zip(&actual) {
-        let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else { continue };
-        if let Some(field) = op.request.path.get(name) {
-            let decoded = percent_decode_str(text).decode_utf8_lossy();
-            values.field(&format!("path/{name}"), field, &from_text(spec, &field.type_ref, &decoded));
+    };
+    for (name, text) in params {
+        if let Some(field) = op.request.path.get(&name) {
+            values.field(&format!("path/{name}"), field, &from_text(spec, &field.type_ref, &text));
         }
     }
 }

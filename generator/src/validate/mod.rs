@@ -5,7 +5,7 @@ mod examples;
 mod operations;
 mod service;
 mod types;
-mod values;
+pub(crate) mod values;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::spec::SpecFile;

@@ -192,7 +192,7 @@ pub fn describe(value: &Value) -> String {
 }
 
 /// Reads a query or path value (always text on the wire) as the JSON value its type expects.
-pub fn from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Value {
+pub(crate) fn from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Value {
     let parsed = match type_ref {
         TypeRef::Primitive(Primitive::Integer | Primitive::Long) => text.parse::<i64>().ok().map(Value::from),
         TypeRef::Primitive(Primitive::Number) => text.parse::<f64>().ok().map(Value::from),

@@ -5,8 +5,10 @@ use std::fmt;
 
 use tracing::Instrument as _;
 
-use super::huawei::{MissingVariable, optional, required};
-use super::{ClientConfig, ErrorDetails, SignedRequest, Transport, finish, header_value, json_member, method};
+use super::{
+    ClientConfig, ErrorDetails, MissingVariable, SignedRequest, Transport, finish, header_value, json_member, method,
+    optional, required,
+};
 use crate::error::{Error, TransportError};
 use crate::operation::{AuthScheme, OperationInfo, ParamSource, Request};
 use crate::signing::{EMPTY_SHA256, alibaba_acs3, alibaba_rpc, form_encode_pairs};

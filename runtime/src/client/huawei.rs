@@ -6,7 +6,8 @@ use std::fmt;
 use tracing::Instrument as _;
 
 use super::{
-    ClientConfig, ErrorDetails, SignedRequest, Transport, fill_path, finish, header_value, json_member, method,
+    ClientConfig, ErrorDetails, MissingVariable, SignedRequest, Transport, fill_path, finish, header_value,
+    json_member, method, optional, required,
 };
 use crate::error::{Error, TransportError};
 use crate::operation::{AuthScheme, OperationInfo, ParamSource, Request};
@@ -78,26 +79,6 @@ impl fmt::Debug for HuaweiCredentials {
             .field("security_token", &crate::redact::redact_option(&self.security_token))
             .finish()
     }
-}
-
-/// A required environment variable that is not set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingVariable(pub &'static str);
-
-impl fmt::Display for MissingVariable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "environment variable {} is not set", self.0)
-    }
-}
-
-impl std::error::Error for MissingVariable {}
-
-pub(crate) fn required(name: &'static str) -> Result<String, MissingVariable> {
-    optional(name).ok_or(MissingVariable(name))
-}
-
-pub(crate) fn optional(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// How requests are authenticated.

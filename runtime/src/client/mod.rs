@@ -126,6 +126,28 @@ impl fmt::Debug for ClientConfig {
     }
 }
 
+/// A required environment variable that is not set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingVariable(pub &'static str);
+
+impl fmt::Display for MissingVariable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "environment variable {} is not set", self.0)
+    }
+}
+
+impl std::error::Error for MissingVariable {}
+
+/// The value of a credential variable that must be set (and not empty).
+fn required(name: &'static str) -> Result<String, MissingVariable> {
+    optional(name).ok_or(MissingVariable(name))
+}
+
+/// The value of a credential variable, when set and not empty.
+fn optional(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
 fn random_nonce() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
