@@ -86,7 +86,11 @@ fn verify_huawei(request: &Received, sk: &str) -> String {
 /// Checks a received Huawei request against the SDK's vector: same method, path, body bytes and headers,
 /// and the same canonical request except for the test server's port in `Host`.
 fn assert_matches_huawei_vector(request: &Received, name: &str) {
-    let vector = vector("huawei_sdk_hmac_sha256.json", name);
+    assert_matches_huawei_vector_in(request, "huawei_sdk_hmac_sha256.json", name);
+}
+
+fn assert_matches_huawei_vector_in(request: &Received, file: &str, name: &str) {
+    let vector = vector(file, name);
     let expected = &vector["expected"];
     assert_eq!(request.method.as_str(), vector["input"]["method"].as_str().unwrap());
     let path_and_query = match request.url.query() {
@@ -107,6 +111,34 @@ fn assert_matches_huawei_vector(request: &Received, name: &str) {
     let sdk_canonical =
         expected["canonical_request"].as_str().unwrap().replace("host:127.0.0.1:18765", &format!("host:{host}"));
     assert_eq!(canonical, sdk_canonical);
+}
+
+/// Checks a received ACS3 request against the SDK's vector: the wire query byte for byte, no body, and a
+/// signature that verifies, as a server would, over every header `Authorization` names, with the SDK's
+/// canonical request (apart from the test server's port in `Host`).
+fn assert_matches_acs3_vector(received: &Received, vector: &Value) {
+    let expected = &vector["expected"];
+    assert_eq!(format!("/?{}", received.url.query().unwrap()), expected["wire_path_and_query"].as_str().unwrap());
+    assert!(received.body.is_empty());
+    let authorization = header(received, "authorization");
+    let signed = authorization.split("SignedHeaders=").nth(1).unwrap().split(',').next().unwrap();
+    let headers: Vec<(String, String)> = signed.split(';').map(|n| (n.to_owned(), header(received, n))).collect();
+    let query: Vec<(String, String)> =
+        received.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let signature =
+        alibaba_acs3::sign("POST", "/", &query, &headers, "LTAI5tEXAMPLEAK00001", "exampleAlibabaSecret0001");
+    assert_eq!(signature.authorization, authorization);
+    let host = header(received, "host");
+    let sdk = expected["canonical_request"].as_str().unwrap().replace("host:127.0.0.1:18765", &format!("host:{host}"));
+    assert_eq!(signature.canonical_request, sdk);
+}
+
+/// The user agent an Alibaba vector was recorded with (it carries the recording machine's OS and Python).
+fn alibaba_user_agent(vector: &Value) -> String {
+    vector["input"]["headers"].as_array().unwrap().iter().find(|h| h[0] == "user-agent").unwrap()[1]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 mod workspaceapp {
@@ -502,12 +534,7 @@ mod ecs {
     }
 
     fn client(server: &MockServer, signature: AlibabaSignature, nonce: &'static str, vector_file: &str) -> EcsClient {
-        let vector = vector(vector_file, "ecs/ModifyImageAttribute");
-        let user_agent = vector["input"]["headers"].as_array().unwrap().iter().find(|h| h[0] == "user-agent").unwrap()
-            [1]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        let user_agent = alibaba_user_agent(&vector(vector_file, "ecs/ModifyImageAttribute"));
         let credentials = AlibabaCredentials::new("LTAI5tEXAMPLEAK00001", "exampleAlibabaSecret0001");
         EcsClient::with_config(config(server, &user_agent, nonce, RetryPolicy::none()), credentials, signature).unwrap()
     }
@@ -532,23 +559,7 @@ mod ecs {
         assert_eq!(response.request_id.as_deref(), Some("473469C7-AA6F-4DC5-B3DB-A3DC0DE3****"));
 
         let received = only_request(&server).await;
-        let vector = vector("alibaba_acs3_hmac_sha256.json", "ecs/ModifyImageAttribute");
-        let expected = &vector["expected"];
-        assert_eq!(format!("/?{}", received.url.query().unwrap()), expected["wire_path_and_query"].as_str().unwrap());
-        assert!(received.body.is_empty());
-        // Verify as a server would, over every header the Authorization names.
-        let authorization = header(&received, "authorization");
-        let signed = authorization.split("SignedHeaders=").nth(1).unwrap().split(',').next().unwrap();
-        let headers: Vec<(String, String)> = signed.split(';').map(|n| (n.to_owned(), header(&received, n))).collect();
-        let query: Vec<(String, String)> =
-            received.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-        let signature =
-            alibaba_acs3::sign("POST", "/", &query, &headers, "LTAI5tEXAMPLEAK00001", "exampleAlibabaSecret0001");
-        assert_eq!(signature.authorization, authorization);
-        let host = header(&received, "host");
-        let sdk =
-            expected["canonical_request"].as_str().unwrap().replace("host:127.0.0.1:18765", &format!("host:{host}"));
-        assert_eq!(signature.canonical_request, sdk);
+        assert_matches_acs3_vector(&received, &vector("alibaba_acs3_hmac_sha256.json", "ecs/ModifyImageAttribute"));
     }
 
     #[tokio::test]
@@ -653,5 +664,390 @@ fn credentials_never_show_their_secrets() {
             !debug.contains("secret\"") && !debug.contains("very-secret") && !debug.contains("sts-secret"),
             "{debug}"
         );
+    }
+}
+
+/// Open Telekom Cloud, a Huawei-family vendor given as data: a DELETE with a JSON body, and 204.
+mod otc_ims {
+    use opentelekomcloud_ims::*;
+
+    use super::*;
+
+    const IMAGE: &str = "4ca46bf1-5c61-48ff-b4f3-0ad4e5e3ba90";
+
+    fn client(server: &MockServer) -> ImsClient {
+        ImsClient::with_config(config(server, HUAWEI_UA, "", RetryPolicy::none()), huawei_auth()).unwrap()
+    }
+
+    async fn deleted(server: &MockServer, request: GlanceDeleteImageRequest) -> Received {
+        Mock::given(method("DELETE"))
+            .and(path(format!("/v2/images/{IMAGE}")))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(server)
+            .await;
+        client(server).glance_delete_image(request).await.unwrap();
+        only_request(server).await
+    }
+
+    #[tokio::test]
+    async fn a_delete_sends_its_json_body_as_the_sdk_does_and_204_is_success() {
+        let server = MockServer::start().await;
+        let body = GlanceDeleteImageRequestBody::new().with_delete_backup(true);
+        let received = deleted(&server, GlanceDeleteImageRequest::new(IMAGE).with_body(body)).await;
+        assert_matches_huawei_vector_in(&received, "wire_lists_and_bodies.json", "huawei/ims/glance_delete_image");
+    }
+
+    #[tokio::test]
+    async fn a_delete_without_the_optional_body_sends_none() {
+        let server = MockServer::start().await;
+        let received = deleted(&server, GlanceDeleteImageRequest::new(IMAGE)).await;
+        assert_matches_huawei_vector_in(
+            &received,
+            "wire_lists_and_bodies.json",
+            "huawei/ims/glance_delete_image/no-body",
+        );
+    }
+
+    #[test]
+    fn the_crate_is_named_after_its_vendor_and_targets_its_endpoints() {
+        assert_eq!(ImsClient::REGIONAL_ENDPOINT, "https://ims.{region}.otc.t-systems.com");
+        assert_eq!(GLANCE_DELETE_IMAGE.source.page, "pages/opentelekomcloud/ims/GlanceDeleteImage.txt");
+    }
+}
+
+/// ECS list parameters, paging, waiters and idempotency tokens.
+mod ecs_lists {
+    use alibabacloud_ecs::*;
+    use cloudgen_runtime::waiter::{WaitConfig, WaitError};
+    use futures_util::StreamExt as _;
+    use wiremock::matchers::query_param;
+
+    use super::*;
+
+    const VECTORS: &str = "wire_lists_and_bodies.json";
+
+    fn client(server: &MockServer, signature: AlibabaSignature, nonce: &'static str, retry: RetryPolicy) -> EcsClient {
+        let user_agent = alibaba_user_agent(&vector(VECTORS, "acs3/ecs/DescribeImages"));
+        let credentials = AlibabaCredentials::new("LTAI5tEXAMPLEAK00001", "exampleAlibabaSecret0001");
+        EcsClient::with_config(config(server, &user_agent, nonce, retry), credentials, signature).unwrap()
+    }
+
+    fn tag(key: &str, value: Option<&str>) -> DescribeImagesTag {
+        let tag = DescribeImagesTag::new().with_key(key);
+        match value {
+            Some(value) => tag.with_value(value),
+            None => tag,
+        }
+    }
+
+    /// The values the SDK vectors were recorded with (`ShowExpired` included, which the page deprecates).
+    #[allow(deprecated)]
+    fn describe() -> DescribeImagesRequest {
+        DescribeImagesRequest::new("cn-hangzhou")
+            .with_status(vec![ImageStatusFilter::Available, ImageStatusFilter::Creating])
+            .with_image_owner_alias(ImageOwnerAlias::Self_)
+            .with_is_support_io_optimized(true)
+            .with_show_expired(false)
+            .with_page_number(2)
+            .with_page_size(10)
+            .with_tag(vec![tag("TestKey", Some("TestValue")), tag("k2", Some("v 2"))])
+            .with_filter(vec![
+                DescribeImagesFilter::new()
+                    .with_key(DescribeImagesFilterKey::CreationStartTime)
+                    .with_value("2017-12-05T22:40Z"),
+            ])
+            .with_dry_run(false)
+    }
+
+    fn create() -> CreateImageRequest {
+        CreateImageRequest::new("cn-hangzhou")
+            .with_disk_device_mapping(vec![
+                CreateImageDiskDeviceMapping::new()
+                    .with_size(2000)
+                    .with_snapshot_id("s-bp17441ohwkdca0****")
+                    .with_disk_type(CreateImageDiskType::System),
+                CreateImageDiskDeviceMapping::new()
+                    .with_size(40)
+                    .with_device("/dev/xvdb")
+                    .with_disk_type(CreateImageDiskType::Data),
+            ])
+            .with_image_name("TestCentOS")
+            .with_platform(CreateImagePlatform::CentOs)
+            .with_architecture(CreateImageArchitecture::X8664)
+            .with_client_token("123e4567-e89b-12d3-a456-426655440000")
+            .with_tag(vec![CreateImageTag::new().with_key("KeyTest").with_value("ValueTest")])
+    }
+
+    async fn answer(server: &MockServer, body: &str) {
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_owned(), "application/json"))
+            .mount(server)
+            .await;
+    }
+
+    const CREATED: &str =
+        r#"{"RequestId": "C8B26B44-0189-443E-9816-D951F59623A9", "ImageId": "m-bp146shijn7hujku****"}"#;
+
+    #[tokio::test]
+    async fn describe_images_flattens_lists_as_the_sdk_does_acs3() {
+        let server = MockServer::start().await;
+        answer(&server, r#"{"RequestId": "r", "TotalCount": 0}"#).await;
+        let client =
+            client(&server, AlibabaSignature::Acs3HmacSha256, "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f80", RetryPolicy::none());
+        client.describe_images(describe()).await.unwrap();
+        assert_matches_acs3_vector(&only_request(&server).await, &vector(VECTORS, "acs3/ecs/DescribeImages"));
+    }
+
+    #[tokio::test]
+    async fn eleven_tags_go_in_numeric_order_and_sign_as_the_sdk_does() {
+        let server = MockServer::start().await;
+        answer(&server, r#"{"RequestId": "r"}"#).await;
+        let vector = vector(VECTORS, "acs3/ecs/DescribeImages/11-tags");
+        let nonce =
+            vector["input"]["headers"].as_array().unwrap().iter().find(|h| h[0] == "x-acs-signature-nonce").unwrap()[1]
+                .as_str()
+                .unwrap()
+                .to_owned();
+        let nonce: &'static str = Box::leak(nonce.into_boxed_str());
+        let tags: Vec<DescribeImagesTag> = (1..=11).map(|n| tag(&format!("k{n}"), Some(&format!("v{n}")))).collect();
+        let params = vector["input"]["request_params"].as_object().unwrap();
+        let mut request = DescribeImagesRequest::new(params["RegionId"].as_str().unwrap()).with_tag(tags);
+        if let Some(size) = params.get("PageSize").and_then(Value::as_i64) {
+            request = request.with_page_size(i32::try_from(size).unwrap());
+        }
+        client(&server, AlibabaSignature::Acs3HmacSha256, nonce, RetryPolicy::none())
+            .describe_images(request)
+            .await
+            .unwrap();
+        assert_matches_acs3_vector(&only_request(&server).await, &vector);
+    }
+
+    #[tokio::test]
+    async fn describe_images_rpc_v1_query_is_byte_equal() {
+        let server = MockServer::start().await;
+        answer(&server, r#"{"RequestId": "r"}"#).await;
+        let client =
+            client(&server, AlibabaSignature::RpcHmacSha1, "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f90", RetryPolicy::none());
+        client.describe_images(describe()).await.unwrap();
+        let received = only_request(&server).await;
+        let expected = &vector(VECTORS, "rpc/ecs/DescribeImages")["expected"];
+        assert_eq!(format!("/?{}", received.url.query().unwrap()), expected["wire_path_and_query"].as_str().unwrap());
+    }
+
+    #[tokio::test]
+    async fn create_image_flattens_structured_items_as_the_sdk_does() {
+        for (signature, nonce, name) in [
+            (AlibabaSignature::Acs3HmacSha256, "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f82", "acs3/ecs/CreateImage"),
+            (AlibabaSignature::RpcHmacSha1, "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f92", "rpc/ecs/CreateImage"),
+        ] {
+            let server = MockServer::start().await;
+            answer(&server, CREATED).await;
+            let output = client(&server, signature, nonce, RetryPolicy::none()).create_image(create()).await.unwrap();
+            assert_eq!(output.image_id.as_deref(), Some("m-bp146shijn7hujku****"));
+            let received = only_request(&server).await;
+            let vector = vector(VECTORS, name);
+            match signature {
+                AlibabaSignature::Acs3HmacSha256 => assert_matches_acs3_vector(&received, &vector),
+                AlibabaSignature::RpcHmacSha1 => assert_eq!(
+                    format!("/?{}", received.url.query().unwrap()),
+                    vector["expected"]["wire_path_and_query"].as_str().unwrap(),
+                    "{name}"
+                ),
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_create_without_a_token_gets_one_and_a_retry_after_a_500_reuses_it() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(ResponseTemplate::new(500)).up_to_n_times(1).mount(&server).await;
+        answer(&server, CREATED).await;
+        let mut request = create();
+        request.client_token = None;
+        client(&server, AlibabaSignature::default(), "n", fast_retries()).create_image(request).await.unwrap();
+        let received = server.received_requests().await.unwrap();
+        assert_eq!(received.len(), 2, "retried once, as a token makes the call idempotent");
+        let tokens: Vec<String> = received
+            .iter()
+            .map(|r| r.url.query_pairs().find(|(k, _)| k == "ClientToken").map(|(_, v)| v.into_owned()).unwrap())
+            .collect();
+        assert_eq!(tokens[0], tokens[1]);
+        assert_eq!(tokens[0].len(), 36, "a UUID: {}", tokens[0]);
+    }
+
+    #[tokio::test]
+    async fn a_call_without_a_token_is_not_retried_after_a_500() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST")).respond_with(ResponseTemplate::new(500)).mount(&server).await;
+        let client = client(&server, AlibabaSignature::default(), "n", fast_retries());
+        assert!(client.describe_images(DescribeImagesRequest::new("cn-hangzhou")).await.is_err());
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    }
+
+    fn page(number: i64, ids: &[&str]) -> String {
+        let images: Vec<String> =
+            ids.iter().map(|id| format!(r#"{{"ImageId": "{id}", "Status": "Available"}}"#)).collect();
+        format!(
+            r#"{{"RequestId": "r{number}", "PageNumber": {number}, "PageSize": 2, "TotalCount": 5, "Images": {{"Image": [{}]}}}}"#,
+            images.join(",")
+        )
+    }
+
+    async fn three_pages(server: &MockServer) {
+        for (number, ids) in [(1, &["m-1", "m-2"][..]), (2, &["m-3", "m-4"]), (3, &["m-5"])] {
+            Mock::given(method("POST"))
+                .and(query_param("PageNumber", number.to_string()))
+                .respond_with(ResponseTemplate::new(200).set_body_raw(page(number, ids), "application/json"))
+                .mount(server)
+                .await;
+        }
+    }
+
+    #[tokio::test]
+    async fn the_paginator_walks_every_page_and_stops_at_the_total() {
+        let server = MockServer::start().await;
+        three_pages(&server).await;
+        let client = client(&server, AlibabaSignature::default(), "n", RetryPolicy::none());
+        let request = DescribeImagesRequest::new("cn-hangzhou").with_page_number(1).with_page_size(2);
+        let ids: Vec<String> =
+            client.describe_images_items(request).map(|image| image.unwrap().image_id.unwrap()).collect().await;
+        assert_eq!(ids, ["m-1", "m-2", "m-3", "m-4", "m-5"]);
+        let pages: Vec<String> = server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.url.query_pairs().find(|(k, _)| k == "PageNumber").unwrap().1.into_owned())
+            .collect();
+        assert_eq!(pages, ["1", "2", "3"], "three requests, none past the total");
+    }
+
+    #[tokio::test]
+    async fn the_paginator_starts_at_the_services_first_page_and_stops_after_an_error() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(wiremock::matchers::query_param_is_missing("PageNumber"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(page(1, &["m-1", "m-2"]), "application/json"))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST")).respond_with(ResponseTemplate::new(403)).mount(&server).await;
+        let client = client(&server, AlibabaSignature::default(), "n", RetryPolicy::none());
+        let pages: Vec<_> = client.describe_images_pages(DescribeImagesRequest::new("cn-hangzhou")).collect().await;
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].is_ok() && pages[1].is_err(), "{pages:?}");
+        let second = &server.received_requests().await.unwrap()[1];
+        assert!(second.url.query_pairs().any(|(k, v)| k == "PageNumber" && v == "2"));
+    }
+
+    fn status(image: &str, value: &str) -> String {
+        format!(
+            r#"{{"RequestId": "r", "TotalCount": 1, "Images": {{"Image": [{{"ImageId": "{image}", "Status": "{value}"}}]}}}}"#
+        )
+    }
+
+    async fn poll_answers(server: &MockServer, answers: &[(&str, Option<u64>)]) {
+        for (value, times) in answers {
+            let mock = Mock::given(method("POST")).and(query_param("ImageId", "m-bp146shijn7hujku****")).respond_with(
+                ResponseTemplate::new(200).set_body_raw(status("m-bp146shijn7hujku****", value), "application/json"),
+            );
+            match times {
+                Some(n) => mock.up_to_n_times(*n).mount(server).await,
+                None => mock.mount(server).await,
+            }
+        }
+    }
+
+    fn quick() -> WaitConfig {
+        WaitConfig {
+            timeout: Duration::from_millis(300),
+            initial_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+        }
+    }
+
+    async fn wait(server: &MockServer) -> Result<DescribeImagesResponseBody, WaitError<DescribeImagesErrorResponse>> {
+        let client = client(server, AlibabaSignature::default(), "n", RetryPolicy::none());
+        let request = create();
+        let output: CreateImageResponseBody = serde_json::from_str(CREATED).unwrap();
+        client.wait_until_image_available(&request, &output, &quick()).await
+    }
+
+    #[tokio::test]
+    async fn the_waiter_polls_until_the_image_is_available() {
+        let server = MockServer::start().await;
+        poll_answers(&server, &[("Creating", Some(2)), ("Available", None)]).await;
+        let done = wait(&server).await.unwrap();
+        assert_eq!(done.images.unwrap().image.unwrap()[0].status, Some(DescribedImageStatus::Available));
+        let polls = server.received_requests().await.unwrap();
+        assert_eq!(polls.len(), 3);
+        let query: Vec<(String, String)> =
+            polls[0].url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        assert!(query.contains(&("RegionId".into(), "cn-hangzhou".into())), "{query:?}");
+        assert!(query.contains(&("Status".into(), "Creating,Available,UnAvailable,CreateFailed".into())), "{query:?}");
+    }
+
+    #[tokio::test]
+    async fn the_waiter_stops_on_a_documented_failure() {
+        let server = MockServer::start().await;
+        poll_answers(&server, &[("Creating", Some(1)), ("CreateFailed", None)]).await;
+        let error = wait(&server).await.unwrap_err();
+        assert!(matches!(&error, WaitError::Failed { status } if status == "CreateFailed"), "{error:?}");
+    }
+
+    #[tokio::test]
+    async fn the_waiter_gives_up_at_its_deadline() {
+        let server = MockServer::start().await;
+        poll_answers(&server, &[("Creating", None)]).await;
+        let started = Instant::now();
+        let error = wait(&server).await.unwrap_err();
+        assert!(matches!(&error, WaitError::TimedOut { last_status: Some(s), .. } if s == "Creating"), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert!(server.received_requests().await.unwrap().len() >= 2);
+    }
+
+    #[test]
+    fn precedence_warns_and_at_least_one_source_is_required() {
+        let all_three = create().with_instance_id("i-1");
+        assert_eq!(all_three.validate(), Ok(()));
+        let warnings = cloudgen_runtime::constraints::warnings(&all_three);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.contains("the service uses `InstanceId`"), "{}", warnings[0].message);
+        let none = CreateImageRequest::new("cn-hangzhou");
+        let error = none.validate().unwrap_err();
+        assert!(
+            error.to_string().contains("at least one of `InstanceId`, `DiskDeviceMapping`, `SnapshotId`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_size_without_a_snapshot_is_checked_against_the_pages_range() {
+        let mapping = CreateImageDiskDeviceMapping::new().with_size(4);
+        let error =
+            CreateImageRequest::new("cn-hangzhou").with_disk_device_mapping(vec![mapping]).validate().unwrap_err();
+        assert_eq!(error.violations[0].path, "DiskDeviceMapping[0].Size");
+        let with_snapshot = CreateImageDiskDeviceMapping::new().with_size(4).with_snapshot_id("s-1");
+        assert_eq!(
+            CreateImageRequest::new("cn-hangzhou").with_disk_device_mapping(vec![with_snapshot]).validate(),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn repeated_error_codes_keep_every_row_and_placeholders_match() {
+        let denied = CreateImageErrorCode::from("OperationDenied");
+        assert!(denied.documented_rows().len() >= 4, "{:?}", denied.documented_rows());
+        let quota = CreateImageErrorCode::from("QuotaExceed.Tags");
+        assert_eq!(quota.matching_row(403, "The maximum number of tags is 20."), Some((403, "%s")));
+        assert_eq!(quota.matching_row(400, "anything"), None);
+    }
+
+    #[allow(deprecated)]
+    #[test]
+    fn deprecated_lowercase_tag_names_are_still_sent_when_set() {
+        let tag = DescribeImagesTag::new().with_key_deprecated("old");
+        let pairs = DescribeImagesRequest::new("cn-hangzhou").with_tag(vec![tag]);
+        let query = cloudgen_runtime::operation::Request::query_params(&pairs).pairs();
+        assert!(query.contains(&("Tag.1.key".to_owned(), "old".to_owned())), "{query:?}");
     }
 }

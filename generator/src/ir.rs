@@ -4,7 +4,7 @@
 //! settled by [`crate::lower`]; the emitters only turn this into tokens. Wire names stay beside Rust
 //! names so renames are emitted only where the two differ.
 
-use crate::spec::{ApiStyle, Vendor};
+use crate::spec::{ApiStyle, Family, ListStyle, PagingStyle};
 
 /// One generated crate.
 #[derive(Debug, Clone)]
@@ -15,8 +15,8 @@ pub struct Crate {
     pub package: String,
     /// The crate's name in Rust paths (`huaweicloud_ims`).
     pub lib_name: String,
-    /// Vendor of the service.
-    pub vendor: Vendor,
+    /// The protocol family of the service's vendor: which runtime client it uses.
+    pub family: Family,
     /// Wire style of the service.
     pub style: ApiStyle,
     /// One-line description for `Cargo.toml`.
@@ -61,6 +61,71 @@ pub struct Struct {
     pub keeps_unknown_fields: bool,
     /// Whether the struct is (de)serialized as JSON (model types) or assembled into a request.
     pub serde: bool,
+    /// Whether the struct travels as numbered query list items (`Tag.1.Key`).
+    pub query_object: bool,
+    /// Cross-field rules `validate()` enforces.
+    pub rules: Vec<RuleCheck>,
+    /// How booleans are written in a query (the vendor family's SDK convention).
+    pub bool_text: BoolText,
+}
+
+impl Struct {
+    /// The fields in the order a numbered query item sends them: the Alibaba SDKs flatten an item through
+    /// its `to_map()`, in wire-name order; others keep the page's order.
+    pub fn query_item_fields(&self) -> Vec<&Field> {
+        let mut fields: Vec<&Field> = self.fields.iter().collect();
+        if self.bool_text == BoolText::Capitalized {
+            fields.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+        }
+        fields
+    }
+}
+
+/// How a family's SDK writes booleans in a query string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoolText {
+    /// `true` (Huawei).
+    Lowercase,
+    /// `True`, Python's `str()` (Alibaba).
+    Capitalized,
+}
+
+/// A field a rule names: enough to read whether it is set and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleField {
+    /// Rust name.
+    pub name: String,
+    /// Wire name, for violation paths.
+    pub wire_name: String,
+    /// Presence, to read the value.
+    pub presence: Presence,
+    /// The value's type.
+    pub ty: Ty,
+}
+
+/// A condition of a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// The field holds one of these wire values.
+    Equals(RuleField, Vec<String>),
+    /// The field is set.
+    Present(RuleField),
+    /// The field is not set.
+    Absent(RuleField),
+}
+
+/// A cross-field rule, with the page's words.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum RuleCheck {
+    Requires { field: RuleField, needs: Vec<RuleField>, description: String },
+    Conflicts { fields: Vec<RuleField>, description: String },
+    ExactlyOne { fields: Vec<RuleField>, description: String },
+    AtMostOne { fields: Vec<RuleField>, description: String },
+    AtLeastOne { fields: Vec<RuleField>, description: String },
+    Precedence { fields: Vec<RuleField>, description: String },
+    RequiredWhen { field: RuleField, when: Condition, description: String },
+    RangeWhen { field: RuleField, when: Condition, min: Option<i64>, max: Option<i64>, description: String },
 }
 
 impl Struct {
@@ -89,6 +154,10 @@ pub struct Field {
     pub checks: Vec<Check>,
     /// Where the field travels (request wrappers only).
     pub location: Option<ParamLocation>,
+    /// How a query list travels.
+    pub list: Option<ListStyle>,
+    /// The page's deprecation advice.
+    pub deprecated: Option<String>,
 }
 
 /// How a field's absence and `null` are represented.
@@ -189,6 +258,8 @@ pub struct Enum {
     pub fallback: String,
     /// Whether undocumented values are valid in requests.
     pub open: bool,
+    /// For an error-code table: each code's rows (HTTP status, message as the page writes it).
+    pub error_rows: Option<Vec<Vec<(u16, String)>>>,
 }
 
 /// One documented enum value.
@@ -221,6 +292,12 @@ pub struct Operation {
     pub error_codes: Option<Enum>,
     /// Name of the per-operation error alias (`UpdateImageError`).
     pub error_alias: String,
+    /// The request field holding the idempotency token the client fills (`client_token`).
+    pub idempotency_token: Option<String>,
+    /// How the operation pages, when it does.
+    pub paging: Option<Paging>,
+    /// Waiters that poll until what the operation started is done.
+    pub waiters: Vec<Waiter>,
     /// Metadata for the client.
     pub info: OperationInfo,
     /// Tests derived from the page's examples.
@@ -270,12 +347,88 @@ pub struct OperationInfo {
     pub auth: Vec<AuthScheme>,
     /// Source page title.
     pub source_title: String,
-    /// Seed file.
-    pub source_seed: String,
+    /// Source page address.
+    pub source_url: Option<String>,
+    /// Page file in the repository.
+    pub source_page: String,
     /// Updated-on date.
     pub source_updated: Option<String>,
     /// API version sent by RPC services.
     pub api_version: Option<String>,
+    /// Safe to retry after a server error or timeout.
+    pub idempotent: bool,
+}
+
+/// A paged operation: what the generated paginator reads and sets.
+#[derive(Debug, Clone)]
+pub struct Paging {
+    /// The style.
+    pub style: PagingStyle,
+    /// Dotted wire path to the items in the response.
+    pub items: String,
+    /// Dotted wire path to the total.
+    pub total: Option<String>,
+    /// Dotted wire path to the next token.
+    pub next: Option<String>,
+    /// The item field holding the next marker.
+    pub marker_field: Option<String>,
+    /// The request field (Rust name) carrying the page, offset, marker or token.
+    pub cursor_field: String,
+    /// The request field (Rust name) carrying the page size.
+    pub size_field: Option<String>,
+    /// The items' type.
+    pub item_ty: Ty,
+    /// Client method streaming pages (`describe_images_pages`).
+    pub pages_method: String,
+    /// Client method streaming items (`describe_images_items`).
+    pub items_method: String,
+}
+
+/// A waiter: poll one operation until what another started is done.
+#[derive(Debug, Clone)]
+pub struct Waiter {
+    /// Client method (`wait_until_image_available`).
+    pub method_name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The polled operation's request type, output type and error-response type.
+    pub poll_request: String,
+    /// The polled operation's output.
+    pub poll_output: Ty,
+    /// The polled operation's error responses.
+    pub poll_errors: String,
+    /// How each poll parameter is filled.
+    pub inputs: Vec<WaiterInput>,
+    /// Dotted wire path to the status in the poll response.
+    pub status: String,
+    /// Values that mean done.
+    pub success: Vec<String>,
+    /// Values that mean failed.
+    pub failure: Vec<String>,
+}
+
+/// One parameter of a waiter's poll request.
+#[derive(Debug, Clone)]
+pub struct WaiterInput {
+    /// Wire name, for errors.
+    pub wire_name: String,
+    /// The poll request's field (Rust name).
+    pub target: String,
+    /// Whether it is a constructor argument of the poll request.
+    pub target_required: bool,
+    /// Where the value comes from.
+    pub source: WaiterSource,
+}
+
+/// Where a poll parameter's value comes from.
+#[derive(Debug, Clone)]
+pub enum WaiterSource {
+    /// A field path (Rust names and presences) in the starting operation's request.
+    Request(Vec<(String, Presence)>),
+    /// A field path in the starting operation's output.
+    Response(Vec<(String, Presence)>),
+    /// A constant value.
+    Constant(Value),
 }
 
 /// One parameter's metadata.

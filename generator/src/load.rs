@@ -45,7 +45,7 @@ pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagn
         let relative = path.strip_prefix(dir).unwrap_or(&path);
         let shown = format!("{display_root}/{}", relative.to_string_lossy().replace('\\', "/"));
         match fs::read_to_string(&path) {
-            Ok(text) => match load_source(&shown, &text) {
+            Ok(text) => match load_file(&shown, &text, dir.parent()) {
                 Ok(spec) => loaded.push(spec),
                 Err(found) => diagnostics.extend(found),
             },
@@ -60,8 +60,14 @@ pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagn
     if diagnostics.is_empty() { Ok(loaded) } else { Err(diagnostics) }
 }
 
-/// Parses and checks one spec's text; `file` is the name diagnostics carry.
+/// Parses and checks one spec's text; `file` is the name diagnostics carry. Page files are not looked
+/// for (there is no repository around the text).
 pub fn load_source(file: &str, text: &str) -> Result<LoadedSpec, Diagnostics> {
+    load_file(file, text, None)
+}
+
+/// Parses and checks one spec's text, looking for its page files under `pages_root` when given.
+fn load_file(file: &str, text: &str, pages_root: Option<&Path>) -> Result<LoadedSpec, Diagnostics> {
     let (spec, map) = yaml::parse::<SpecFile>(text).map_err(|errors| {
         let mut diagnostics = Diagnostics::default();
         for error in errors {
@@ -74,7 +80,7 @@ pub fn load_source(file: &str, text: &str) -> Result<LoadedSpec, Diagnostics> {
         }
         diagnostics
     })?;
-    let diagnostics = validate::check_spec(file, &spec, &map);
+    let diagnostics = validate::check_spec(file, &spec, &map, pages_root);
     if diagnostics.is_empty() { Ok(LoadedSpec { file: file.to_owned(), spec }) } else { Err(diagnostics) }
 }
 
@@ -83,7 +89,7 @@ fn check_across(specs: &[LoadedSpec]) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     let mut crates: BTreeMap<String, &str> = BTreeMap::new();
     for loaded in specs {
-        let name = crate::naming::crate_name(loaded.spec.service.vendor, &loaded.spec.service.name);
+        let name = crate::naming::crate_name(&loaded.spec.service.vendor.name, &loaded.spec.service.name);
         if let Some(first) = crates.insert(name.clone(), &loaded.file) {
             diagnostics.push(at_start(
                 &loaded.file,

@@ -6,8 +6,6 @@
 
 use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
-use crate::spec::Vendor;
-
 /// Rust keywords (strict and reserved, 2024 edition) that cannot be plain identifiers.
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
@@ -53,18 +51,37 @@ pub fn field_name(wire: &str) -> Result<String, String> {
     finish(wire, name, "n")
 }
 
+/// The Rust names of one struct's members (wire name, deprecated?), in order. A deprecated member whose
+/// name a current one already takes gets a `_deprecated` suffix, so a page's `Tag.N.key` can stand beside
+/// its replacement `Tag.N.Key`.
+pub fn member_names<'a>(members: impl IntoIterator<Item = (&'a str, bool)> + Clone) -> Vec<Result<String, String>> {
+    let current: std::collections::HashSet<String> = members
+        .clone()
+        .into_iter()
+        .filter(|(_, deprecated)| !deprecated)
+        .filter_map(|(w, _)| field_name(w).ok())
+        .collect();
+    members
+        .into_iter()
+        .map(|(wire, deprecated)| {
+            field_name(wire)
+                .map(|name| if deprecated && current.contains(&name) { format!("{name}_deprecated") } else { name })
+        })
+        .collect()
+}
+
 /// A `SCREAMING_SNAKE_CASE` constant name.
 pub fn const_name(wire: &str) -> Result<String, String> {
     field_name(wire).map(|name| name.trim_end_matches('_').to_uppercase())
 }
 
 /// The crate generated for a service: `huaweicloud-ims`.
-pub fn crate_name(vendor: Vendor, service: &str) -> String {
-    format!("{}-{}", vendor.as_str(), service.to_kebab_case())
+pub fn crate_name(vendor: &str, service: &str) -> String {
+    format!("{}-{}", vendor.to_kebab_case(), service.to_kebab_case())
 }
 
 /// The crate's name as Rust code refers to it: `huaweicloud_ims`.
-pub fn crate_ident(vendor: Vendor, service: &str) -> String {
+pub fn crate_ident(vendor: &str, service: &str) -> String {
     crate_name(vendor, service).replace('-', "_")
 }
 
@@ -123,7 +140,7 @@ mod tests {
 
     #[test]
     fn crate_names() {
-        assert_eq!(crate_name(Vendor::Huaweicloud, "ims"), "huaweicloud-ims");
-        assert_eq!(crate_ident(Vendor::Alibabacloud, "ecs"), "alibabacloud_ecs");
+        assert_eq!(crate_name("huaweicloud", "ims"), "huaweicloud-ims");
+        assert_eq!(crate_ident("alibabacloud", "ecs"), "alibabacloud_ecs");
     }
 }

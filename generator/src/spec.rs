@@ -80,22 +80,36 @@ pub struct Service {
     pub notes: Vec<Note>,
 }
 
-/// Cloud vendors the generator knows how to talk to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Vendor {
-    /// Huawei Cloud.
-    Huaweicloud,
-    /// Alibaba Cloud.
-    Alibabacloud,
+/// The vendor publishing a service: data, not a closed set, so another cloud built on a known family (Open
+/// Telekom Cloud on Huawei's stack) is a spec, not a code change.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// Lowercase kebab-case name; generated crates are called `<vendor>-<service>` (`opentelekomcloud-ims`).
+    pub name: String,
+    /// The vendor's own name for itself (`Open Telekom Cloud`).
+    pub title: String,
+    /// The protocol family the vendor's APIs speak: which runtime client signs and sends the requests.
+    pub family: Family,
 }
 
-impl Vendor {
-    /// The spelling used in file names, crate names and the spec language.
-    pub fn as_str(self) -> &'static str {
+/// Protocol families: request signing, error bodies and common parameters shared by every vendor of the
+/// family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Huawei Cloud and clouds built on it: `SDK-HMAC-SHA256` or an IAM token, `error_code`/`error_msg` bodies.
+    Huawei,
+    /// Alibaba Cloud: `ACS3-HMAC-SHA256` or RPC `HMAC-SHA1`, `Code`/`Message`/`RequestId` bodies.
+    Alibaba,
+}
+
+impl Family {
+    /// Whether an auth scheme of `kind` belongs to this family.
+    pub fn accepts(self, kind: AuthKind) -> bool {
         match self {
-            Vendor::Huaweicloud => "huaweicloud",
-            Vendor::Alibabacloud => "alibabacloud",
+            Family::Huawei => matches!(kind, AuthKind::HuaweiSdkHmacSha256 | AuthKind::HeaderToken),
+            Family::Alibaba => matches!(kind, AuthKind::AlibabaAcs3HmacSha256 | AuthKind::AlibabaRpcHmacSha1),
         }
     }
 }
@@ -183,9 +197,81 @@ pub struct Operation {
     /// The page's request examples, verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<RequestExample>,
+    /// The page says repeating the call has no further effect: the client may retry it after a server
+    /// error or a timeout, as it retries reads.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub idempotent: bool,
+    /// A parameter (wire name) that makes the call idempotent (`ClientToken`): the client fills it with a
+    /// fresh token when the caller leaves it unset, reuses it on every retry, and so may retry the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_token: Option<String>,
+    /// How the operation pages through a long list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<Pagination>,
+    /// Waiters by name (UpperCamelCase): how to poll until what the operation started is done.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub waiters: IndexMap<String, Waiter>,
     /// What the page gets wrong or leaves open, and what the spec decided.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+}
+
+/// Paging styles the pages describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PagingStyle {
+    /// `PageNumber` (from 1) and `PageSize`; the response may carry `TotalCount`.
+    PageNumber,
+    /// `offset` and `limit`; the response may carry a total.
+    OffsetLimit,
+    /// `marker` (the last item's id) and `limit` (Huawei, OpenStack).
+    Marker,
+    /// A token the response hands back (`NextToken`).
+    NextToken,
+}
+
+/// How an operation pages through a list; every name is a wire name.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// The paging style.
+    pub style: PagingStyle,
+    /// The request parameter carrying the page number, offset, marker or token.
+    pub page: String,
+    /// The request parameter carrying the page size or limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    /// Dotted path in the response body to the list of items (`Images.Image`).
+    pub items: String,
+    /// Response field with the total number of items (page-number and offset-limit styles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// Response field with the next token (next-token style).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// The item field whose value, on the last item of a page, is the next marker (marker style).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker_field: Option<String>,
+}
+
+/// Polling until what an operation started has finished (an image becomes `Available`, a job succeeds).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waiter {
+    /// What the waiter waits for.
+    pub description: String,
+    /// The operation to poll, of the same service.
+    pub poll: String,
+    /// The poll request's parameters by wire name, each `request.<wire name>` or `response.<dotted path>`
+    /// of this operation, or `constant:<text>` (written as in a query: `constant:Creating,Available`).
+    pub request: IndexMap<String, String>,
+    /// Dotted wire path in the poll response to the status value; a number picks a list item.
+    pub status: String,
+    /// Status values that mean done.
+    pub success: Vec<String>,
+    /// Status values that mean it failed for good.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failure: Vec<String>,
 }
 
 /// Where an operation was transcribed from.
@@ -194,9 +280,12 @@ pub struct Operation {
 pub struct Source {
     /// The page title as the vendor shows it.
     pub title: String,
-    /// The seed file holding the page text (`shared/seeds/<file>`).
-    pub seed: String,
-    /// The page's "Updated on" date (`YYYY-MM-DD`), when it shows one.
+    /// The page's address, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The page text in the repository, relative to its root (`pages/huaweicloud/ims/UpdateImage.txt`).
+    pub page: String,
+    /// The page's "Updated on" or revision date (`YYYY-MM-DD`), when it shows one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
 }
@@ -280,6 +369,12 @@ pub struct Request {
     /// The request body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Body>,
+    /// What the spec assumes because the page does not say it (a media type), and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<String>,
+    /// Rules between parameters (wire names; a list parameter by its prefix).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
 }
 
 /// A request or response body.
@@ -312,6 +407,10 @@ pub struct Response {
     /// The page's examples of this response, verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<ResponseExample>,
+    /// Set when the page does not state this response (a success status it never names): what is
+    /// assumed, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<String>,
 }
 
 /// A documented vendor error code, such as a row of Alibaba's error-code table.
@@ -492,6 +591,97 @@ pub struct ObjectType {
     pub description: Option<String>,
     /// Fields by wire name, in the page's order.
     pub fields: IndexMap<String, Field>,
+    /// Rules between fields (wire names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+}
+
+/// A rule between fields of one object or parameters of one request: exactly one of the rule keys, plus
+/// the page's words. A struct with optional keys rather than a Rust enum, for the reason given on
+/// [`TypeDef`].
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// A field that, when set, needs others set too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Requires>,
+    /// Fields that must never be set together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
+    /// Fields of which exactly one must be set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exactly_one_of: Vec<String>,
+    /// Fields of which at most one may be set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub at_most_one_of: Vec<String>,
+    /// Fields of which at least one must be set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub at_least_one_of: Vec<String>,
+    /// Fields in priority order: when several are set, the service uses the first (a warning, not an
+    /// error).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub precedence: Vec<String>,
+    /// A field that is mandatory under a condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_when: Option<RequiredWhen>,
+    /// A numeric range that applies under a condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_when: Option<RangeWhen>,
+    /// The rule in the page's words, used in violation messages.
+    pub description: String,
+}
+
+/// `requires`: when `field` is set, every field of `needs` must be set.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requires {
+    /// The field that brings the requirement.
+    pub field: String,
+    /// The fields it needs.
+    pub needs: Vec<String>,
+}
+
+/// `required_when`: `field` is mandatory when `when` holds.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredWhen {
+    /// The conditionally mandatory field.
+    pub field: String,
+    /// The condition.
+    pub when: Condition,
+}
+
+/// `range_when`: `field` lies in `minimum..=maximum` when `when` holds.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RangeWhen {
+    /// The numeric field.
+    pub field: String,
+    /// The condition.
+    pub when: Condition,
+    /// Smallest allowed value, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<i64>,
+    /// Largest allowed value, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<i64>,
+}
+
+/// A condition on another field: exactly one of `equals`, `present` or `absent`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The field the condition reads.
+    pub field: String,
+    /// Holds when the field is set to one of these wire values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equals: Vec<String>,
+    /// Holds when the field is set (`true`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub present: bool,
+    /// Holds when the field is not set (`true`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
 }
 
 /// A string enumeration.
@@ -550,6 +740,35 @@ pub struct Field {
     /// A parameter whose value the client supplies, not the caller.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplied_by: Option<SuppliedBy>,
+    /// How a query parameter of type `array<T>` travels on the wire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListStyle>,
+    /// The page says the field is going away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+}
+
+/// How a list travels in a query string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListStyle {
+    /// Numbered from 1: `Name.1=a&Name.2=b`, or `Name.1.Field=x` for object items (Alibaba RPC).
+    Indexed,
+    /// The key repeated: `name=a&name=b`.
+    Repeated,
+    /// One value, joined with commas: `Name=a,b`.
+    Comma,
+}
+
+/// A deprecation the page announces.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// The page's advice, verbatim.
+    pub note: String,
+    /// The sibling field (wire name) that replaces this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
 }
 
 /// Values the client fills in itself, written `project-id`, `auth:<scheme>` or `constant:<value>`.

@@ -63,9 +63,13 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
-/// Collects violations while a value is checked.
+/// Collects violations, and warnings (a request the service accepts but may not read as meant), while a
+/// value is checked.
 #[derive(Debug, Default)]
-pub struct Violations(Vec<Violation>);
+pub struct Violations {
+    errors: Vec<Violation>,
+    warnings: Vec<Violation>,
+}
 
 impl Violations {
     /// An empty collection.
@@ -75,18 +79,36 @@ impl Violations {
 
     /// Records a violation at `path`.
     pub fn push(&mut self, path: &str, message: impl Into<String>) {
-        self.0.push(Violation { path: path.to_owned(), message: message.into() });
+        self.errors.push(Violation { path: path.to_owned(), message: message.into() });
+    }
+
+    /// Records a warning at `path`: not an error, but worth telling the caller (several parameters set
+    /// where the service uses only the one with the highest precedence).
+    pub fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.warnings.push(Violation { path: path.to_owned(), message: message.into() });
     }
 
     /// The violations found so far.
     pub fn as_slice(&self) -> &[Violation] {
-        &self.0
+        &self.errors
     }
 
-    /// `Ok` when nothing was broken.
-    pub fn into_result(self) -> Result<(), ValidationError> {
-        if self.0.is_empty() { Ok(()) } else { Err(ValidationError { violations: self.0 }) }
+    /// The warnings found so far.
+    pub fn warnings(&self) -> &[Violation] {
+        &self.warnings
     }
+
+    /// `Ok` when nothing was broken; warnings do not count.
+    pub fn into_result(self) -> Result<(), ValidationError> {
+        if self.errors.is_empty() { Ok(()) } else { Err(ValidationError { violations: self.errors }) }
+    }
+}
+
+/// The warnings of a value: what `validate()` accepts but the caller should know (see [`Violations::warn`]).
+pub fn warnings(value: &impl Validate) -> Vec<Violation> {
+    let mut out = Violations::new();
+    value.validate_into("", &mut out);
+    out.warnings
 }
 
 /// Joins a parent path and a child name: `join("body", "name") == "body.name"`.

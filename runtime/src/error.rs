@@ -120,3 +120,37 @@ impl fmt::Display for UnexpectedResponse {
         write!(f, ": {preview}")
     }
 }
+
+/// Whether `message` is an instance of a page's message `template`, where each `%s` stands for any text
+/// the service fills in (possibly none).
+pub fn message_matches(template: &str, message: &str) -> bool {
+    let mut parts = template.split("%s");
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = message.strip_prefix(first) else { return false };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else { return rest.is_empty() };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_matches;
+
+    #[test]
+    fn placeholders_stand_for_any_text() {
+        assert!(message_matches("The Image Quota exceeds.", "The Image Quota exceeds."));
+        assert!(!message_matches("The Image Quota exceeds.", "The Image Quota exceeds"));
+        assert!(message_matches("%s", "anything at all"));
+        assert!(message_matches("%s", ""));
+        assert!(message_matches("Tag %s is %s.", "Tag a is b c."));
+        assert!(!message_matches("Tag %s is %s.", "Tag a was b."));
+        assert!(message_matches("a%sa", "aa"));
+        assert!(!message_matches("ab%sba", "aba"));
+    }
+}

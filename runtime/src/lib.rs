@@ -12,9 +12,15 @@ pub mod enums;
 pub mod error;
 pub mod nullable;
 pub mod operation;
+#[cfg(feature = "client")]
+pub mod paging;
+pub mod query;
 pub mod redact;
+pub mod rules;
 #[cfg(feature = "client")]
 pub mod signing;
+#[cfg(feature = "client")]
+pub mod waiter;
 
 pub use constraints::{ValidationError, Violation, Violations};
 pub use enums::UnknownValue;

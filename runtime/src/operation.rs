@@ -1,9 +1,10 @@
 //! Operation metadata: what a generated client needs to put a request on the wire.
 
-use crate::constraints::ValidationError;
+use crate::constraints::{Validate, ValidationError};
+use crate::query::Query;
 
 /// A generated request type: its operation's metadata and its values split by where they travel.
-pub trait Request: Send + Sync {
+pub trait Request: Validate + Send + Sync {
     /// The operation's metadata.
     const INFO: &'static OperationInfo;
     /// The JSON body's type (`()` when the operation has no body).
@@ -17,12 +18,17 @@ pub trait Request: Send + Sync {
     fn validate(&self) -> Result<(), ValidationError>;
     /// Caller-supplied path parameters, by wire name, as text (not yet percent-encoded).
     fn path_params(&self) -> Vec<(&'static str, String)>;
-    /// Caller-supplied query parameters that are set, by wire name, in the page's order.
-    fn query_params(&self) -> Vec<(&'static str, String)>;
+    /// Caller-supplied query parameters that are set, in the page's order, lists flattened.
+    fn query_params(&self) -> Query;
     /// Caller-supplied headers that are set.
     fn header_params(&self) -> Vec<(&'static str, String)>;
     /// The body, when there is one.
     fn body(&self) -> Option<&Self::Body>;
+    /// Fills the operation's idempotency token (`ClientToken`) with `token()` when the caller left it
+    /// unset; operations without one ignore the call.
+    fn fill_idempotency_token(&mut self, token: &mut dyn FnMut() -> String) {
+        let _ = token;
+    }
 }
 
 /// A generated enum of an operation's documented error responses.
@@ -87,8 +93,10 @@ pub enum AuthScheme {
 pub struct SourcePage {
     /// The page title.
     pub title: &'static str,
-    /// The seed file holding the page text.
-    pub seed: &'static str,
+    /// The page's address, when known.
+    pub url: Option<&'static str>,
+    /// The page text in the generator's repository (`pages/huaweicloud/ims/UpdateImage.txt`).
+    pub page: &'static str,
     /// The page's "Updated on" date, when it shows one.
     pub updated: Option<&'static str>,
 }
@@ -110,6 +118,9 @@ pub struct OperationInfo {
     pub success_statuses: &'static [u16],
     /// Accepted auth schemes, preferred first.
     pub auth: &'static [AuthScheme],
+    /// Whether repeating the call has no further effect (the page says so, or an idempotency token makes
+    /// it so): the client then retries it after a server error or a timeout, as it retries reads.
+    pub idempotent: bool,
     /// The API version RPC-style services send (`Version`, `x-acs-version`).
     pub api_version: Option<&'static str>,
     /// The documentation page.

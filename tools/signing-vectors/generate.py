@@ -96,6 +96,12 @@ class _CaptureHandler(socketserver.StreamRequestHandler):
                 self.rfile.readline()
         self.server.captured.append({"method": method, "target": target, "headers": headers, "body": body})
         status, payload = self.server.responder(method, target)
+        if payload is None:  # e.g. 204 No Content: no body, no Content-Type
+            self.wfile.write(("HTTP/1.1 %d %s\r\nX-Request-Id: 00000000000000000000000000000000\r\n"
+                              "Connection: close\r\n\r\n" % (status, {204: "No Content"}.get(status, "OK")))
+                             .encode("ascii"))
+            self.wfile.flush()
+            return
         data = json.dumps(payload).encode("utf-8")
         reason = {200: "OK", 202: "Accepted"}.get(status, "OK")
         self.wfile.write(("HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"
@@ -181,12 +187,15 @@ def versions(*pkgs):
     return {p: importlib.metadata.version(p) for p in pkgs}
 
 
-def write_fixture(filename, doc):
-    os.makedirs(OUT_DIR, exist_ok=True)
-    path = os.path.join(OUT_DIR, filename)
-    text = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+def fixture_text(doc):
+    return json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_fixture(filename, doc, out_dir=OUT_DIR):
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, filename)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+        f.write(fixture_text(doc))
     return path
 
 
@@ -307,11 +316,11 @@ def hw_responder(method, target):
     return 200, {}
 
 
-def hw_run(name, description, build_client, call, sdk_call, security_token=None):
+def hw_run(name, description, build_client, call, sdk_call, security_token=None, responder=hw_responder):
     """Run one Huawei SDK call and turn what was recorded into a vector."""
     rec = {}
     _HW["rec"] = rec
-    SERVER.responder = hw_responder
+    SERVER.responder = responder
     try:
         client = build_client()
         call(client)
@@ -664,11 +673,11 @@ def ali_responder(method, target):
     return 200, {"RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3****"}
 
 
-def ali_run(nonce, call):
+def ali_run(nonce, call, responder=ali_responder):
     rec = {}
     _ALI["rec"] = rec
     _ALI["nonce"] = nonce
-    SERVER.responder = ali_responder
+    SERVER.responder = responder
     try:
         call()
     finally:
@@ -718,8 +727,8 @@ RPC_GET_QUERY = {"RegionId": "cn-hangzhou", "sort key": "a b", "Tag": [{"Key": "
 FORM_BODY = {"Name": "a b+c*d~e", "Tag": [{"Key": "k", "Value": "ü 中"}], "Count": 3}
 
 
-def acs3_vector(name, description, nonce, token, sdk_call, call):
-    rec, cap, wire, transport = ali_run(nonce, call)
+def acs3_vector(name, description, nonce, token, sdk_call, call, responder=ali_responder):
+    rec, cap, wire, transport = ali_run(nonce, call, responder)
     si = rec["signer_input"]
     hdrs = dict(si["headers"])
     assert hdrs["x-acs-date"] == ALI_DATE and hdrs["x-acs-signature-nonce"] == nonce
@@ -802,8 +811,8 @@ def acs3_vectors():
     return v
 
 
-def rpc_vector(name, description, nonce, ak, token, sdk_call, call):
-    rec, cap, wire, transport = ali_run(nonce, call)
+def rpc_vector(name, description, nonce, ak, token, sdk_call, call, responder=ali_responder):
+    rec, cap, wire, transport = ali_run(nonce, call, responder)
     si = rec["signer_input"]
     final = rec["final"]
     query = dict(si["query"])
@@ -876,6 +885,321 @@ def rpc_vectors():
         "with the query) and STS credentials (SecurityToken query parameter before SignatureMethod).",
         "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f73", ALI_STS_AK, ALI_STS_TOKEN, sdk_call, call))
     return v
+
+
+# --------------------------------------------------------------------------------------
+# Wire vectors for list parameters and bodies (wire_lists_and_bodies.json): ECS DescribeImages and
+# CreateImage (Tag.N / Filter.N / DiskDeviceMapping.N flattening, booleans, ACS3 and RPC v1) and the
+# Huawei IMS native delete (DELETE with a JSON body).
+# --------------------------------------------------------------------------------------
+
+import hashlib as _hashlib  # noqa: E402
+import urllib.parse as _urlparse  # noqa: E402
+
+# The API pages' JSON sample responses, verbatim, served by the capture server so that the
+# fixture also shows how the SDK's response models parse them.
+DESCRIBE_IMAGES_PAGE_RESPONSE = {
+    "PageNumber": 1,
+    "TotalCount": 1,
+    "PageSize": 1,
+    "RegionId": "cn-hangzhou",
+    "RequestId": "66189103-EDB2-43E2-BB60-BFF2B62F4EB8",
+    "Images": {
+        "Image": [
+            {
+                "ImageId": "m-bp1g7004ksh0oeuc****",
+                "ImageFamily": "hangzhou-daily-update",
+                "Description": "Archive log for Oracle",
+                "OSNameEn": "Windows Server  2016 Data Center Edition 64bit Chinese Edition",
+                "ProductCode": "",
+                "ResourceGroupId": "",
+                "OSType": "windows",
+                "Architecture": "x86_64",
+                "OSName": "Windows Server  2016 Datacenter 64-bit (Simplified Chinese)",
+                "DiskDeviceMappings": {
+                    "DiskDeviceMapping": [
+                        {
+                            "ImportOSSObject": "",
+                            "Format": "",
+                            "Device": "/dev/xvda",
+                            "Type": "system",
+                            "SnapshotId": "s-bp17ot2q7x72ggtw****",
+                            "ImportOSSBucket": "",
+                            "Progress": "",
+                            "Size": "60"
+                        }
+                    ]
+                },
+                "ImageOwnerAlias": "self",
+                "Progress": "100%",
+                "IsSupportCloudinit": True,
+                "Usage": "none",
+                "CreationTime": "2019-11-15T06:07:05Z",
+                "ImageVersion": "",
+                "Tags": {
+                    "Tag": [
+                        {
+                            "TagValue": "Oracle",
+                            "TagKey": "DTS"
+                        }
+                    ]
+                },
+                "Status": "Available",
+                "ImageName": "testImageName",
+                "IsSupportIoOptimized": True,
+                "IsSelfShared": "False",
+                "IsCopied": False,
+                "IsSubscribed": False,
+                "Platform": "Windows Server 2016",
+                "Size": 60
+            }
+        ]
+    }
+}
+CREATE_IMAGE_PAGE_RESPONSE = {"RequestId": "C8B26B44-0189-443E-9816-D951F59623A9", "ImageId": "m-bp146shijn7hujku****"}
+
+HW_DELETE_IMAGE_ID = "4ca46bf1-5c61-48ff-b4f3-0ad4e5e3ba90"  # the OTC/Huawei IMS page's example image id
+
+
+def _fixed_responder(status, payload):
+    def responder(method, target):
+        return status, copy.deepcopy(payload)
+    return responder
+
+
+def wire_request_fields(cap):
+    """method, path and the query string exactly as they reached the capture server."""
+    path, sep, query = cap["target"].partition("?")
+    pairs = [] if not sep else [list(p) for p in _urlparse.parse_qsl(query, keep_blank_values=True,
+                                                                        strict_parsing=True)]
+    body = cap["body"]
+    return {
+        "method": cap["method"],
+        "path": path,
+        "wire_query": query if sep else None,
+        "wire_query_pairs": pairs,
+        "wire_body_sha256": None if body is None else _hashlib.sha256(body).hexdigest(),
+    }
+
+
+def _is_model(v):
+    return hasattr(v, "to_map") and hasattr(v, "from_map")
+
+
+def _declared_types(cls):
+    try:
+        return {n: p.annotation for n, p in inspect.signature(cls.__init__).parameters.items() if n != "self"}
+    except (TypeError, ValueError):
+        return {}
+
+
+def sdk_model_tree(obj, path="body"):
+    """For a parsed Alibaba response model: each model node's class, and each leaf's declared type (the
+    generated __init__ annotation); 'declared X, parsed Y' where the parsed Python value has another type."""
+    models, leaves = {}, {}
+
+    def walk(v, p, declared):
+        if v is None:
+            return
+        if _is_model(v):
+            models[p] = type(v).__name__
+            types = _declared_types(type(v))
+            for attr, value in vars(v).items():
+                if attr.startswith("_"):
+                    continue
+                walk(value, "%s.%s" % (p, attr), types.get(attr))
+        elif isinstance(v, list):
+            for i, item in enumerate(v):
+                walk(item, "%s[%d]" % (p, i), declared)
+        else:
+            declared = declared if isinstance(declared, str) else str(declared)
+            parsed = type(v).__name__
+            leaves[p] = declared if declared == parsed else "declared %s, parsed %s" % (declared, parsed)
+
+    walk(obj, path, None)
+    return {"models": models, "leaves": leaves}
+
+
+def ecs_op(cfg, op, build_request, box):
+    """Call alibabacloud_ecs20140526 Client.<op>_with_options(request, RuntimeOptions()) with a fresh
+    request model from build_request(ecs_models); box['response'] receives what the SDK returned."""
+    from alibabacloud_ecs20140526.client import Client as EcsClient
+    from alibabacloud_ecs20140526 import models as ecs_models
+    req = build_request(ecs_models)
+    sdk_call = {"client": "alibabacloud_ecs20140526.client.Client", "method": op + "_with_options",
+                "request_class": type(req).__name__, "request": jsonable(req.to_map())}
+
+    def call():
+        box["response"] = getattr(EcsClient(cfg), op + "_with_options")(req, RuntimeOptions())
+    return sdk_call, call
+
+
+def describe_images_example(m):
+    return m.DescribeImagesRequest(
+        region_id="cn-hangzhou", status="Available,Creating", image_owner_alias="self",
+        is_support_io_optimized=True, show_expired=False, page_number=2, page_size=10,
+        tag=[m.DescribeImagesRequestTag(key="TestKey", value="TestValue"),
+             m.DescribeImagesRequestTag(key="k2", value="v 2")],
+        filter=[m.DescribeImagesRequestFilter(key="CreationStartTime", value="2017-12-05T22:40Z")],
+        dry_run=False)
+
+
+def describe_images_11_tags(m):
+    return m.DescribeImagesRequest(
+        region_id="cn-hangzhou",
+        tag=[m.DescribeImagesRequestTag(key="k%d" % i, value="v%d" % i) for i in range(1, 12)])
+
+
+def create_image_example(m):
+    return m.CreateImageRequest(
+        region_id="cn-hangzhou",
+        disk_device_mapping=[
+            m.CreateImageRequestDiskDeviceMapping(size=2000, snapshot_id="s-bp17441ohwkdca0****", disk_type="system"),
+            m.CreateImageRequestDiskDeviceMapping(size=40, device="/dev/xvdb", disk_type="data")],
+        image_name="TestCentOS", platform="CentOS", architecture="x86_64",
+        client_token="123e4567-e89b-12d3-a456-426655440000",
+        tag=[m.CreateImageRequestTag(key="KeyTest", value="ValueTest")])
+
+
+def ali_wire_vector(scheme, name, description, nonce, op, build_request, page_response):
+    """One ECS call (ACS3 or RPC v1) through acs3_vector / rpc_vector, plus the wire request split into
+    method, path and the exact query string, and the SDK's parsing of the page's sample response."""
+    v2 = scheme != "ACS3-HMAC-SHA256"
+    box = {}
+    sdk_call, call = ecs_op(ali_config(ALI_AK, ALI_SK, v2=v2), op, build_request, box)
+    responder = _fixed_responder(200, page_response)
+    if v2:
+        vec = rpc_vector(name, description, nonce, ALI_AK, None, sdk_call, call, responder)
+        sts = vec["expected"]["string_to_sign"]
+        method, slash, encoded_cqs = sts.split("&", 2)
+        cqs = _urlparse.unquote_plus(encoded_cqs)
+        assert _urlparse.quote_plus(cqs, safe="~", encoding="utf-8") == encoded_cqs and slash == "%2F"
+        vec["expected"]["canonicalized_query_string"] = cqs
+    else:
+        vec = acs3_vector(name, description, nonce, None, sdk_call, call, responder)
+    vec["scheme"] = scheme
+    vec["input"]["request_params"] = _wire_params(build_request)
+    wire = wire_request_fields({"method": vec["input"]["method"], "target": vec["expected"]["wire_path_and_query"],
+                                "body": None if vec["expected"]["wire_body"] is None
+                                else vec["expected"]["wire_body"].encode("utf-8")})
+    vec["expected"].update(wire)
+    # The wire query is the SDK's final query dict in insertion order (urlencode, quote_plus); RPC v1
+    # appends Signature last.
+    final_query = [list(p) for p in vec["input"]["query"]]
+    if v2:
+        final_query.append(["Signature", vec["expected"]["signature"]])
+    assert wire["wire_query_pairs"] == final_query, (wire["wire_query_pairs"], final_query)
+    resp = box["response"]
+    vec["response"] = {
+        "status": 200,
+        "body": page_response,
+        "sdk_response_class": type(resp).__name__,
+        "sdk_status_code": resp.status_code,
+        "sdk_body": jsonable(resp.body.to_map()),
+        "sdk_model_tree": sdk_model_tree(resp.body),
+    }
+    return vec
+
+
+def _ecs_models():
+    from alibabacloud_ecs20140526 import models as ecs_models
+    return ecs_models
+
+
+def _wire_params(build_request):
+    """The request model's to_map() (wire names, typed values), without the empty lists to_map() always adds."""
+    return {k: jsonable(v) for k, v in build_request(_ecs_models()).to_map().items() if v != []}
+
+
+def huawei_glance_delete_vector(name, description, body):
+    from huaweicloudsdkims.v2 import ImsClient, GlanceDeleteImageRequest
+    request = GlanceDeleteImageRequest(image_id=HW_DELETE_IMAGE_ID, body=body)
+    sdk_call = {"client": "huaweicloudsdkims.v2.ImsClient", "method": "glance_delete_image",
+                "request_class": type(request).__name__, "request": hw_serialized(request)}
+    box = {}
+
+    def call(client):
+        box["response"] = client.glance_delete_image(request)
+
+    vec = hw_run(name, description, hw_builder(ImsClient), call, sdk_call, responder=_fixed_responder(204, None))
+    vec["scheme"] = "SDK-HMAC-SHA256"
+    cap = {"method": vec["input"]["method"], "target": vec["expected"]["wire_path_and_query"],
+           "body": vec["expected"]["wire_body"].encode("utf-8")}
+    vec["expected"].update(wire_request_fields(cap))
+    # The body is covered by the payload hash (content type application/json..., so no UNSIGNED-PAYLOAD).
+    assert vec["expected"]["canonical_request"].endswith("\n" + vec["expected"]["wire_body_sha256"])
+    resp = box["response"]
+    vec["response"] = {
+        "status": 204,
+        "body": None,
+        "sdk_response_class": type(resp).__name__,
+        "sdk_status_code": resp.status_code,
+    }
+    return vec
+
+
+def huawei_glance_delete_vectors():
+    from huaweicloudsdkims.v2 import GlanceDeleteImageRequestBody
+    common = ("DELETE /v2/images/{image_id} (IMS GlanceDeleteImage, native OpenStack API) with the page's example "
+              "image id. The generated code sets Content-Type application/json;charset=UTF-8, lowercased to "
+              "charset=utf-8 by select_header_content_type; because it starts with application/json there is no "
+              "UNSIGNED-PAYLOAD and the payload hash is the SHA-256 of the body bytes. Server answers 204 No Content.")
+    return [
+        huawei_glance_delete_vector(
+            "huawei/ims/glance_delete_image",
+            common + " Body: the page's example {\"delete_backup\": true}, serialised by simplejson.dumps "
+            "(separators ', ' and ': ') -> 23 bytes.",
+            GlanceDeleteImageRequestBody(delete_backup=True)),
+        huawei_glance_delete_vector(
+            "huawei/ims/glance_delete_image/empty-body-model",
+            common + " Bonus: an empty GlanceDeleteImageRequestBody() (delete_backup unset) is still sent, as "
+            "'{}' (2 bytes).",
+            GlanceDeleteImageRequestBody()),
+        huawei_glance_delete_vector(
+            "huawei/ims/glance_delete_image/no-body",
+            common + " Bonus: no body model at all: no body bytes, Content-Length: 0, empty-payload hash, but "
+            "Content-Type is still sent and signed.",
+            None),
+    ]
+
+
+def wire_vectors():
+    acs3, rpc = "ACS3-HMAC-SHA256", "RPC-HMAC-SHA1 (SignatureVersion 1.0, Config.signature_algorithm='v2')"
+    di = ("ECS DescribeImages through the real alibabacloud_ecs20140526 client (%s): RegionId, Status "
+          "'Available,Creating' (one comma-separated string), ImageOwnerAlias, IsSupportIoOptimized=True and "
+          "ShowExpired=False / DryRun=False (Python bools -> 'True'/'False'), PageNumber=2, PageSize=10, two Tag "
+          "items (the second value has a space) and one Filter item, flattened by Utils.query to Tag.1.Key, "
+          "Tag.1.Value, Tag.2.Key, ... (1-based, Key before Value). POST /, everything in the query, empty body. "
+          "The server answers with the page's JSON sample response.")
+    tags11 = ("ECS DescribeImages (%s) with RegionId and 11 tags k1..k11 / v1..v11: the wire query keeps the "
+              "numeric insertion order Tag.1 ... Tag.9, Tag.10, Tag.11, while the canonical query sorts the keys as "
+              "strings (Tag.1.*, Tag.10.*, Tag.11.*, Tag.2.*, ...).")
+    ci = ("ECS CreateImage (%s) with the page's example values: two DiskDeviceMapping items (the second with "
+          "Device instead of SnapshotId) whose fields go on the wire in the model's to_map order (Device, DiskType, "
+          "Size, SnapshotId), ImageName, Platform, Architecture, a caller-supplied ClientToken (sent as given; the "
+          "SDK does not invent one) and one Tag. Sizes are ints, sent as str(). The server answers with the page's "
+          "JSON sample response.")
+    v = [
+        ali_wire_vector(acs3, "acs3/ecs/DescribeImages", di % "default ACS3-HMAC-SHA256",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f80", "describe_images", describe_images_example,
+                        DESCRIBE_IMAGES_PAGE_RESPONSE),
+        ali_wire_vector(rpc, "rpc/ecs/DescribeImages", di % "RPC v1 HMAC-SHA1, signature_algorithm='v2'",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f90", "describe_images", describe_images_example,
+                        DESCRIBE_IMAGES_PAGE_RESPONSE),
+        ali_wire_vector(acs3, "acs3/ecs/DescribeImages/11-tags", tags11 % "ACS3-HMAC-SHA256",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f81", "describe_images", describe_images_11_tags,
+                        DESCRIBE_IMAGES_PAGE_RESPONSE),
+        ali_wire_vector(rpc, "rpc/ecs/DescribeImages/11-tags", tags11 % "RPC v1 HMAC-SHA1",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f91", "describe_images", describe_images_11_tags,
+                        DESCRIBE_IMAGES_PAGE_RESPONSE),
+        ali_wire_vector(acs3, "acs3/ecs/CreateImage", ci % "default ACS3-HMAC-SHA256",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f82", "create_image", create_image_example,
+                        CREATE_IMAGE_PAGE_RESPONSE),
+        ali_wire_vector(rpc, "rpc/ecs/CreateImage", ci % "RPC v1 HMAC-SHA1, signature_algorithm='v2'",
+                        "3f9c2b7e1d8a4c6f9e0b1a2c3d4e5f92", "create_image", create_image_example,
+                        CREATE_IMAGE_PAGE_RESPONSE),
+    ]
+    return v + huawei_glance_delete_vectors()
 
 
 # --------------------------------------------------------------------------------------
@@ -960,7 +1284,56 @@ RPC_NOTES = COMMON_NOTES + [
 ]
 
 
+WIRE_NOTES = COMMON_NOTES + [
+    "All observations agree with signing.md sections 1-3. This file is about what goes on the wire for list "
+    "parameters and request bodies; the notes below add to signing.md.",
+    "Fields added in this file: 'scheme' per vector; input.request_params = the ECS request model's to_map() "
+    "(wire names, JSON-typed values; the empty lists to_map() always adds are left out); expected.method, "
+    "expected.path, expected.wire_query (the query string exactly as received, null when there was none), "
+    "expected.wire_query_pairs (wire_query split in order and decoded with parse_qsl, so '+' is a space), "
+    "expected.wire_body_sha256 (null when there was no body); and 'response': the status and body the capture "
+    "server answered (the API page's JSON sample) with the SDK's parsed result (sdk_body = the response model's "
+    "to_map(); sdk_model_tree = the model class of each node and each leaf's declared type).",
+    "RPC vectors carry expected.canonicalized_query_string. It is DERIVED, not recorded: the third '&' part of "
+    "the SDK's string_to_sign, decoded with unquote_plus; the script asserts that quote_plus(safe='~') gives the "
+    "SDK's text back.",
+    "ECS list flattening: the generated client puts the request's model lists as they are into a dict "
+    "(keys in alphabetical wire-name order) and calls Utils.query (alibabacloud_tea_openapi/utils.py, "
+    "_object_handler): a list item gets the key '<Name>.<index+1>' (1-based), a model item is expanded through "
+    "its to_map(), so the fields of one item follow to_map() order: Key then Value for Tag and Filter; "
+    "Device, DiskType, Size, SnapshotId (alphabetical, whatever order the caller gave) for DiskDeviceMapping. "
+    "Unset fields are left out. Every leaf is str(value).",
+    "Wire order is insertion order (urlencode of the final query dict): Tag.1 ... Tag.9, Tag.10, Tag.11. Only "
+    "the canonical strings sort the keys as strings (Tag.1.*, Tag.10.*, Tag.11.*, Tag.2.*, ...), for ACS3 and "
+    "RPC alike. See the two 11-tags vectors.",
+    "Booleans are str(bool): 'True'/'False' (capitalised) in the query for ACS3 and for RPC v1 "
+    "(IsSupportIoOptimized=True, ShowExpired=False, DryRun=False). Ints are str(int).",
+    "Status 'Available,Creating' is one string parameter: ',' is %2C on the wire and in the canonical query.",
+    "The ECS request models have only Key/Value tag fields: the deprecated lowercase Tag.N.key / Tag.N.value "
+    "rows of the API pages do not exist in alibabacloud_ecs20140526 7.11.8.",
+    "CreateImage: ClientToken is sent only when the caller sets it. Neither the ECS client nor "
+    "alibabacloud_tea_openapi / darabonba fills in a ClientToken.",
+    "DescribeImages response: the SDK expects the double nesting Images.Image[] (DescribeImagesResponseBody."
+    "images: DescribeImagesResponseBodyImages with a list 'image'), and likewise DiskDeviceMappings."
+    "DiskDeviceMapping[] and Tags.Tag[] inside an image. It parses the page's sample losslessly (sdk_body == "
+    "body). Declared types that match the page's sample but may surprise: DiskDeviceMapping.Size is str (the "
+    "sample has \"60\"), the image's Size is int, IsSelfShared is str (\"False\").",
+    "Huawei DELETE with a body: Content-Type application/json;charset=utf-8 (signed); the body model is "
+    "serialised with simplejson.dumps (separators ', ' and ': '), giving {\"delete_backup\": true}; the payload "
+    "hash in the canonical request is the SHA-256 of those bytes (asserted). An empty body model is still sent as "
+    "'{}'; no body model gives Content-Length: 0 and the empty-payload hash, with Content-Type still signed.",
+]
+
+
 def main():
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out-dir", default=OUT_DIR,
+                    help="where to write the fixtures (default: runtime/tests/vectors)")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 if any fixture in --out-dir differs from what would be written")
+    args = ap.parse_args()
+
     started = time.monotonic()
     thread = threading.Thread(target=SERVER.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -968,6 +1341,7 @@ def main():
         hw = huawei_vectors()
         acs3 = acs3_vectors()
         rpc = rpc_vectors()
+        wire = wire_vectors()
     finally:
         SERVER.shutdown()
         SERVER.server_close()
@@ -987,12 +1361,31 @@ def main():
     acs3_doc = {"scheme": "ACS3-HMAC-SHA256", "sdk": ali_sdk, "notes": ACS3_NOTES, "vectors": acs3}
     rpc_doc = {"scheme": "RPC-HMAC-SHA1 (SignatureVersion 1.0, Config.signature_algorithm='v2')",
                "sdk": dict(ali_sdk), "notes": RPC_NOTES, "vectors": rpc}
+    wire_sdk = versions(*(ali_pkgs + ("huaweicloudsdkcore", "huaweicloudsdkims", "simplejson")))
+    wire_sdk["python"] = platform.python_version()
+    wire_doc = {"scheme": "mixed: ACS3-HMAC-SHA256, RPC-HMAC-SHA1 and SDK-HMAC-SHA256 (see each vector's scheme)",
+                "sdk": wire_sdk, "notes": WIRE_NOTES, "vectors": wire}
+    stale = []
     for fname, doc in (("huawei_sdk_hmac_sha256.json", hw_doc),
                        ("alibaba_acs3_hmac_sha256.json", acs3_doc),
-                       ("alibaba_rpc_hmac_sha1.json", rpc_doc)):
-        path = write_fixture(fname, doc)
+                       ("alibaba_rpc_hmac_sha1.json", rpc_doc),
+                       ("wire_lists_and_bodies.json", wire_doc)):
+        if args.check:
+            path = os.path.join(args.out_dir, fname)
+            try:
+                with open(path, encoding="utf-8", newline="") as f:
+                    same = f.read() == fixture_text(doc)
+            except FileNotFoundError:
+                same = False
+            print("%s %s (%d vectors)" % ("same   " if same else "DIFFERS", path, len(doc["vectors"])))
+            if not same:
+                stale.append(fname)
+            continue
+        path = write_fixture(fname, doc, args.out_dir)
         print("wrote %s (%d vectors)" % (os.path.relpath(path, os.getcwd()), len(doc["vectors"])))
     print("done in %.2fs" % (time.monotonic() - started))
+    if stale:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

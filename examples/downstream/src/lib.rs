@@ -42,7 +42,10 @@ pub async fn rename_and_deprecate_alibaba_image(
 mod tests {
     use std::sync::Mutex;
 
-    use alibabacloud_ecs::{ModifyImageAttributeError, ModifyImageAttributeResponseBody};
+    use alibabacloud_ecs::{
+        CreateImageError, CreateImageRequest, CreateImageResponseBody, DescribeImagesError, DescribeImagesRequest,
+        DescribeImagesResponseBody, ModifyImageAttributeError, ModifyImageAttributeResponseBody,
+    };
     use huaweicloud_ims::UpdateImageError;
 
     use super::*;
@@ -73,6 +76,18 @@ mod tests {
         ) -> Result<ModifyImageAttributeResponseBody, ModifyImageAttributeError> {
             assert_eq!(request.status, Some(ImageStatus::Deprecated));
             Ok(ModifyImageAttributeResponseBody::new().with_request_id("473469C7-AA6F-4DC5-B3DB-A3DC0DE3****"))
+        }
+
+        // A fake answers only what its tests call; the other operations fail loudly if reached.
+        async fn describe_images(
+            &self,
+            _: DescribeImagesRequest,
+        ) -> Result<DescribeImagesResponseBody, DescribeImagesError> {
+            unimplemented!("not used by these tests")
+        }
+
+        async fn create_image(&self, _: CreateImageRequest) -> Result<CreateImageResponseBody, CreateImageError> {
+            unimplemented!("not used by these tests")
         }
     }
 

@@ -17,16 +17,34 @@ fn modify_image_attribute_request_example_1() {
         .with_description(::std::string::String::from("testDescription"));
     let validation = request.validate();
     assert_eq!(validation, ::std::result::Result::Ok(()));
-    let mut actual = request.query_params();
+    let mut actual = request.query_params().pairs();
     actual.sort();
     let mut expected = ::std::vec::Vec::from([
-        ("RegionId", ::std::string::String::from("cn-hangzhou")),
-        ("ImageId", ::std::string::String::from("m-bp18ygjuqnwhechc****")),
-        ("ImageName", ::std::string::String::from("testImageName")),
-        ("Status", ::std::string::String::from("Deprecated")),
-        ("ImageFamily", ::std::string::String::from("hangzhou-daily-update")),
-        ("BootMode", ::std::string::String::from("BIOS")),
-        ("Description", ::std::string::String::from("testDescription")),
+        (
+            ::std::string::String::from("RegionId"),
+            ::std::string::String::from("cn-hangzhou"),
+        ),
+        (
+            ::std::string::String::from("ImageId"),
+            ::std::string::String::from("m-bp18ygjuqnwhechc****"),
+        ),
+        (
+            ::std::string::String::from("ImageName"),
+            ::std::string::String::from("testImageName"),
+        ),
+        (
+            ::std::string::String::from("Status"),
+            ::std::string::String::from("Deprecated"),
+        ),
+        (
+            ::std::string::String::from("ImageFamily"),
+            ::std::string::String::from("hangzhou-daily-update"),
+        ),
+        (::std::string::String::from("BootMode"), ::std::string::String::from("BIOS")),
+        (
+            ::std::string::String::from("Description"),
+            ::std::string::String::from("testDescription"),
+        ),
     ]);
     expected.sort();
     assert_eq!(actual, expected);
@@ -46,6 +64,198 @@ fn modify_image_attribute_response_200_example_1() {
     assert_eq!(actual, expected);
 }
 #[test]
+fn describe_images_request_example_1() {
+    let request = crate::DescribeImagesRequest::new(
+            ::std::string::String::from("cn-hangzhou"),
+        )
+        .with_page_number(1i32)
+        .with_page_size(1i32);
+    let validation = request.validate();
+    assert_eq!(validation, ::std::result::Result::Ok(()));
+    let mut actual = request.query_params().pairs();
+    actual.sort();
+    let mut expected = ::std::vec::Vec::from([
+        (
+            ::std::string::String::from("RegionId"),
+            ::std::string::String::from("cn-hangzhou"),
+        ),
+        (::std::string::String::from("PageNumber"), ::std::string::String::from("1")),
+        (::std::string::String::from("PageSize"), ::std::string::String::from("1")),
+    ]);
+    expected.sort();
+    assert_eq!(actual, expected);
+}
+#[test]
+fn describe_images_response_200_example_2() {
+    let text = r#"{
+    "PageNumber": 1,
+    "TotalCount": 1,
+    "PageSize": 1,
+    "RegionId": "cn-hangzhou",
+    "RequestId": "66189103-EDB2-43E2-BB60-BFF2B62F4EB8",
+    "Images": {
+        "Image": [
+            {
+                "ImageId": "m-bp1g7004ksh0oeuc****",
+                "ImageFamily": "hangzhou-daily-update",
+                "Description": "Archive log for Oracle",
+                "OSNameEn": "Windows Server  2016 Data Center Edition 64bit Chinese Edition",
+                "ProductCode": "",
+                "ResourceGroupId": "",
+                "OSType": "windows",
+                "Architecture": "x86_64",
+                "OSName": "Windows Server  2016 Datacenter 64-bit (Simplified Chinese)",
+                "DiskDeviceMappings": {
+                    "DiskDeviceMapping": [
+                        {
+                            "ImportOSSObject": "",
+                            "Format": "",
+                            "Device": "/dev/xvda",
+                            "Type": "system",
+                            "SnapshotId": "s-bp17ot2q7x72ggtw****",
+                            "ImportOSSBucket": "",
+                            "Progress": "",
+                            "Size": "60"
+                        }
+                    ]
+                },
+                "ImageOwnerAlias": "self",
+                "Progress": "100%",
+                "IsSupportCloudinit": true,
+                "Usage": "none",
+                "CreationTime": "2019-11-15T06:07:05Z",
+                "ImageVersion": "",
+                "Tags": {
+                    "Tag": [
+                        {
+                            "TagValue": "Oracle",
+                            "TagKey": "DTS"
+                        }
+                    ]
+                },
+                "Status": "Available",
+                "ImageName": "testImageName",
+                "IsSupportIoOptimized": true,
+                "IsSelfShared": "False",
+                "IsCopied": false,
+                "IsSubscribed": false,
+                "Platform": "Windows Server 2016",
+                "Size": 60
+            }
+        ]
+    }
+}
+"#;
+    let parsed: crate::models::DescribeImagesResponseBody = ::serde_json::from_str(text)
+        .unwrap();
+    let expected: ::serde_json::Value = ::serde_json::from_str(text).unwrap();
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, expected);
+}
+/// Skips what the spec records as the page's deviations: query/ImageVersion.
+#[test]
+fn create_image_request_example_1() {
+    let request = crate::CreateImageRequest::new(
+            ::std::string::String::from("cn-hangzhou"),
+        )
+        .with_disk_device_mapping(
+            ::std::vec::Vec::from([
+                crate::CreateImageDiskDeviceMapping::new()
+                    .with_snapshot_id(
+                        ::std::string::String::from("s-bp17441ohwkdca0****"),
+                    )
+                    .with_size(2000i32)
+                    .with_disk_type(crate::CreateImageDiskType::System),
+            ]),
+        )
+        .with_snapshot_id(::std::string::String::from("s-bp17441ohwkdca0****"))
+        .with_instance_id(::std::string::String::from("i-bp1g6zv0ce8oghu7****"))
+        .with_image_name(::std::string::String::from("TestCentOS"))
+        .with_description(::std::string::String::from("ImageTestDescription"))
+        .with_platform(crate::CreateImagePlatform::CentOs)
+        .with_architecture(crate::CreateImageArchitecture::X8664)
+        .with_client_token(
+            ::std::string::String::from("123e4567-e89b-12d3-a456-426655440000"),
+        )
+        .with_tag(
+            ::std::vec::Vec::from([
+                crate::CreateImageTag::new()
+                    .with_key(::std::string::String::from("KeyTest"))
+                    .with_value(::std::string::String::from("ValueTest")),
+            ]),
+        );
+    let validation = request.validate();
+    assert_eq!(validation, ::std::result::Result::Ok(()));
+    let mut actual = request.query_params().pairs();
+    actual.sort();
+    let mut expected = ::std::vec::Vec::from([
+        (
+            ::std::string::String::from("RegionId"),
+            ::std::string::String::from("cn-hangzhou"),
+        ),
+        (
+            ::std::string::String::from("DiskDeviceMapping.1.Size"),
+            ::std::string::String::from("2000"),
+        ),
+        (
+            ::std::string::String::from("DiskDeviceMapping.1.SnapshotId"),
+            ::std::string::String::from("s-bp17441ohwkdca0****"),
+        ),
+        (
+            ::std::string::String::from("DiskDeviceMapping.1.DiskType"),
+            ::std::string::String::from("system"),
+        ),
+        (
+            ::std::string::String::from("SnapshotId"),
+            ::std::string::String::from("s-bp17441ohwkdca0****"),
+        ),
+        (
+            ::std::string::String::from("InstanceId"),
+            ::std::string::String::from("i-bp1g6zv0ce8oghu7****"),
+        ),
+        (
+            ::std::string::String::from("ImageName"),
+            ::std::string::String::from("TestCentOS"),
+        ),
+        (
+            ::std::string::String::from("Description"),
+            ::std::string::String::from("ImageTestDescription"),
+        ),
+        (::std::string::String::from("Platform"), ::std::string::String::from("CentOS")),
+        (
+            ::std::string::String::from("Architecture"),
+            ::std::string::String::from("x86_64"),
+        ),
+        (
+            ::std::string::String::from("ClientToken"),
+            ::std::string::String::from("123e4567-e89b-12d3-a456-426655440000"),
+        ),
+        (
+            ::std::string::String::from("Tag.1.Key"),
+            ::std::string::String::from("KeyTest"),
+        ),
+        (
+            ::std::string::String::from("Tag.1.Value"),
+            ::std::string::String::from("ValueTest"),
+        ),
+    ]);
+    expected.sort();
+    assert_eq!(actual, expected);
+}
+#[test]
+fn create_image_response_200_example_2() {
+    let text = r#"{
+    "RequestId": "C8B26B44-0189-443E-9816-D951F59623A9",
+    "ImageId": "m-bp146shijn7hujku****"
+}
+"#;
+    let parsed: crate::models::CreateImageResponseBody = ::serde_json::from_str(text)
+        .unwrap();
+    let expected: ::serde_json::Value = ::serde_json::from_str(text).unwrap();
+    let actual = ::serde_json::to_value(parsed).unwrap();
+    assert_eq!(actual, expected);
+}
+#[test]
 fn enum_values_round_trip_documented_or_not() {
     let result = ::cloudgen_runtime::enums::check_round_trips::<crate::ImageStatus>();
     assert_eq!(result, ::std::result::Result::Ok(()));
@@ -56,7 +266,61 @@ fn enum_values_round_trip_documented_or_not() {
     let result = ::cloudgen_runtime::enums::check_round_trips::<crate::NvmeSupport>();
     assert_eq!(result, ::std::result::Result::Ok(()));
     let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageStatusFilter,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageOwnerAlias,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<crate::ImageOsType>();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageArchitecture,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageUsageFilter,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::ImageActionType,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::DescribeImagesFilterKey,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::DescribedImageStatus,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::DescribedImageUsage,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::CreateImageDiskType,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::CreateImagePlatform,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::CreateImageArchitecture,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
         crate::ModifyImageAttributeErrorCode,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::DescribeImagesErrorCode,
+    >();
+    assert_eq!(result, ::std::result::Result::Ok(()));
+    let result = ::cloudgen_runtime::enums::check_round_trips::<
+        crate::CreateImageErrorCode,
     >();
     assert_eq!(result, ::std::result::Result::Ok(()));
 }

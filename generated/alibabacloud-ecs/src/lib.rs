@@ -12,6 +12,8 @@
 //! # Operations
 //!
 //! - [`modify_image_attribute`](EcsApi::modify_image_attribute): Modifies the name, description, state, or image family of a custom image.
+//! - [`describe_images`](EcsApi::describe_images): Queries available images.
+//! - [`create_image`](EcsApi::create_image): You can call this operation to create a custom image.
 //!
 //! Note (common request parameters): The sample request ends in `&<Common request parameters>` without listing them. Decision: The client adds them as the chosen auth scheme requires (see `service.auth`); they are not request fields.
 #![forbid(unsafe_code)]

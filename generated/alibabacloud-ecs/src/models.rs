@@ -533,3 +533,3110 @@ impl ErrorResponse {
 impl ::cloudgen_runtime::constraints::Validate for ErrorResponse {
     fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
 }
+/// The status of the image (DescribeImages request; several are sent comma-separated).
+///
+/// Values the page does not document are kept in [`ImageStatusFilter::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageStatusFilter {
+    /// The image is being created.
+    ///
+    /// Wire value: `Creating`.
+    Creating,
+    /// The image is waiting to be processed.
+    ///
+    /// Wire value: `Waiting`.
+    Waiting,
+    /// The image is available.
+    ///
+    /// Wire value: `Available`.
+    Available,
+    /// The image is unavailable.
+    ///
+    /// Wire value: `UnAvailable`.
+    UnAvailable,
+    /// The image failed to be created.
+    ///
+    /// Wire value: `CreateFailed`.
+    CreateFailed,
+    /// The image is discontinued.
+    ///
+    /// Wire value: `Deprecated`.
+    Deprecated,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageStatusFilter {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "Creating",
+        "Waiting",
+        "Available",
+        "UnAvailable",
+        "CreateFailed",
+        "Deprecated",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creating => "Creating",
+            Self::Waiting => "Waiting",
+            Self::Available => "Available",
+            Self::UnAvailable => "UnAvailable",
+            Self::CreateFailed => "CreateFailed",
+            Self::Deprecated => "Deprecated",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageStatusFilter {
+    const VALUES: &'static [&'static str] = ImageStatusFilter::VALUES;
+    fn as_str(&self) -> &str {
+        ImageStatusFilter::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageStatusFilter::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageStatusFilter {
+    fn from(value: &str) -> Self {
+        match value {
+            "Creating" => Self::Creating,
+            "Waiting" => Self::Waiting,
+            "Available" => Self::Available,
+            "UnAvailable" => Self::UnAvailable,
+            "CreateFailed" => Self::CreateFailed,
+            "Deprecated" => Self::Deprecated,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageStatusFilter {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageStatusFilter {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageStatusFilter {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageStatusFilter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageStatusFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageStatusFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageStatusFilter {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated"
+                ),
+            );
+        }
+    }
+}
+/// The source of the image.
+///
+/// Values the page does not document are kept in [`ImageOwnerAlias::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageOwnerAlias {
+    /// public images provided by Alibaba Cloud.
+    ///
+    /// Wire value: `system`.
+    System,
+    /// your custom images.
+    ///
+    /// Wire value: `self`.
+    Self_,
+    /// shared images from other Alibaba Cloud accounts.
+    ///
+    /// Wire value: `others`.
+    Others,
+    /// Alibaba Cloud Marketplace images.
+    ///
+    /// Wire value: `marketplace`.
+    Marketplace,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageOwnerAlias {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "system",
+        "self",
+        "others",
+        "marketplace",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::System => "system",
+            Self::Self_ => "self",
+            Self::Others => "others",
+            Self::Marketplace => "marketplace",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageOwnerAlias {
+    const VALUES: &'static [&'static str] = ImageOwnerAlias::VALUES;
+    fn as_str(&self) -> &str {
+        ImageOwnerAlias::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageOwnerAlias::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageOwnerAlias {
+    fn from(value: &str) -> Self {
+        match value {
+            "system" => Self::System,
+            "self" => Self::Self_,
+            "others" => Self::Others,
+            "marketplace" => Self::Marketplace,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageOwnerAlias {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageOwnerAlias {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageOwnerAlias {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageOwnerAlias {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageOwnerAlias {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageOwnerAlias {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageOwnerAlias {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: system, self, others, marketplace"
+                ),
+            );
+        }
+    }
+}
+/// The operating system type of the image.
+///
+/// Values the page does not document are kept in [`ImageOsType::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageOsType {
+    /// Wire value: `windows`.
+    Windows,
+    /// Wire value: `linux`.
+    Linux,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageOsType {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["windows", "linux"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Windows => "windows",
+            Self::Linux => "linux",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageOsType {
+    const VALUES: &'static [&'static str] = ImageOsType::VALUES;
+    fn as_str(&self) -> &str {
+        ImageOsType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageOsType::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageOsType {
+    fn from(value: &str) -> Self {
+        match value {
+            "windows" => Self::Windows,
+            "linux" => Self::Linux,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageOsType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageOsType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageOsType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageOsType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageOsType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageOsType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageOsType {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: windows, linux"
+                ),
+            );
+        }
+    }
+}
+/// The image architecture.
+///
+/// Values the page does not document are kept in [`ImageArchitecture::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageArchitecture {
+    /// Wire value: `i386`.
+    I386,
+    /// Wire value: `x86_64`.
+    X8664,
+    /// Wire value: `arm64`.
+    Arm64,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageArchitecture {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["i386", "x86_64", "arm64"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::I386 => "i386",
+            Self::X8664 => "x86_64",
+            Self::Arm64 => "arm64",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageArchitecture {
+    const VALUES: &'static [&'static str] = ImageArchitecture::VALUES;
+    fn as_str(&self) -> &str {
+        ImageArchitecture::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageArchitecture::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageArchitecture {
+    fn from(value: &str) -> Self {
+        match value {
+            "i386" => Self::I386,
+            "x86_64" => Self::X8664,
+            "arm64" => Self::Arm64,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageArchitecture {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageArchitecture {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageArchitecture {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageArchitecture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageArchitecture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageArchitecture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageArchitecture {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: i386, x86_64, arm64"
+                ),
+            );
+        }
+    }
+}
+/// Specifies whether the image is running on an Elastic Compute Service (ECS) instance.
+///
+/// Values the page does not document are kept in [`ImageUsageFilter::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageUsageFilter {
+    /// The image is already in use and running on an ECS instance.
+    ///
+    /// Wire value: `instance`.
+    Instance,
+    /// The image is not in use.
+    ///
+    /// Wire value: `none`.
+    None,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageUsageFilter {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["instance", "none"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Instance => "instance",
+            Self::None => "none",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageUsageFilter {
+    const VALUES: &'static [&'static str] = ImageUsageFilter::VALUES;
+    fn as_str(&self) -> &str {
+        ImageUsageFilter::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageUsageFilter::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageUsageFilter {
+    fn from(value: &str) -> Self {
+        match value {
+            "instance" => Self::Instance,
+            "none" => Self::None,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageUsageFilter {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageUsageFilter {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageUsageFilter {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageUsageFilter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageUsageFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageUsageFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageUsageFilter {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: instance, none"
+                ),
+            );
+        }
+    }
+}
+/// Tag N of the image (DescribeImages rows Tag.N.value, Tag.N.key, Tag.N.Key, Tag.N.Value).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DescribeImagesTag {
+    /// The value of tag N of the image.
+    ///
+    /// Wire name: `value`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility. Replaced by `Value`.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility."
+    )]
+    #[serde(
+        rename = "value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub value_deprecated: ::std::option::Option<::std::string::String>,
+    /// The key of tag N of the image.
+    ///
+    /// Wire name: `key`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility. Replaced by `Key`.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility."
+    )]
+    #[serde(
+        rename = "key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub key_deprecated: ::std::option::Option<::std::string::String>,
+    /// The key of tag N of the image. Valid values of N: 1 to 20. If a single tag is specified to query resources, up to 1,000 resources that are bound with this tag can be displayed in the response. If multiple tags are specified to query resources, up to 1,000 resources that are bound with all these tags can be displayed in the response. To query more than 1,000 resources that are bound with specified tags, call the ListTagResources operation.
+    ///
+    /// Wire name: `Key`.
+    ///
+    /// Example: `"TestKey"`.
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub key: ::std::option::Option<::std::string::String>,
+    /// The value of tag N of the image. Valid values of N: 1 to 20.
+    ///
+    /// Wire name: `Value`.
+    ///
+    /// Example: `"TestValue"`.
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[allow(deprecated)]
+impl DescribeImagesTag {
+    /// Builds `DescribeImagesTag` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            value_deprecated: ::std::option::Option::None,
+            key_deprecated: ::std::option::Option::None,
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility."
+    )]
+    /// Sets `value_deprecated`.
+    pub fn with_value_deprecated(
+        mut self,
+        value_deprecated: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value_deprecated = ::std::option::Option::Some(value_deprecated.into());
+        self
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility."
+    )]
+    /// Sets `key_deprecated`.
+    pub fn with_key_deprecated(
+        mut self,
+        key_deprecated: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key_deprecated = ::std::option::Option::Some(key_deprecated.into());
+        self
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(key.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesTag {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::query::QueryObject for DescribeImagesTag {
+    fn flatten_into(&self, prefix: &str, query: &mut ::cloudgen_runtime::query::Query) {
+        if let ::std::option::Option::Some(value) = &self.key {
+            query.push_named(::std::format!("{}{}", prefix, ".Key"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            query.push_named(::std::format!("{}{}", prefix, ".Value"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.key_deprecated {
+            query.push_named(::std::format!("{}{}", prefix, ".key"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.value_deprecated {
+            query.push_named(::std::format!("{}{}", prefix, ".value"), value);
+        }
+    }
+}
+/// The scenario in which the image is used.
+///
+/// Values the page does not document are kept in [`ImageActionType::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageActionType {
+    /// instance creation
+    ///
+    /// Wire value: `CreateEcs`.
+    CreateEcs,
+    /// replacement of the system disk or operating system
+    ///
+    /// Wire value: `ChangeOS`.
+    ChangeOs,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl ImageActionType {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["CreateEcs", "ChangeOS"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreateEcs => "CreateEcs",
+            Self::ChangeOs => "ChangeOS",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for ImageActionType {
+    const VALUES: &'static [&'static str] = ImageActionType::VALUES;
+    fn as_str(&self) -> &str {
+        ImageActionType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        ImageActionType::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for ImageActionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CreateEcs" => Self::CreateEcs,
+            "ChangeOS" => Self::ChangeOs,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ImageActionType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for ImageActionType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for ImageActionType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for ImageActionType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ImageActionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageActionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageActionType {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: CreateEcs, ChangeOS"
+                ),
+            );
+        }
+    }
+}
+/// Compiled on first use: the time in the yyyy-MM-ddTHH:mmZ format, in UTC.
+static DESCRIBE_IMAGES_FILTER_VALUE_PATTERN: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}Z$",
+);
+/// Filter N used to query resources (DescribeImages rows Filter.N.Key, Filter.N.Value).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DescribeImagesFilter {
+    /// The key of filter N used to query resources. Valid values: - If you set this parameter to CreationStartTime, you can query the resources that were created after the point in time specified by the Filter.N.Value value. - If you set this parameter to CreationEndTime, you can query the resources that were created before the point in time specified by the Filter.N.Value value.
+    ///
+    /// Wire name: `Key`.
+    ///
+    /// Example: `"CreationStartTime"`.
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub key: ::std::option::Option<crate::models::DescribeImagesFilterKey>,
+    /// The value of filter N used to query resources. When you specify this parameter, you must also specify the Filter.N.Key parameter. Specify the time in the yyyy-MM-ddTHH:mmZ format. The time must be in UTC.
+    ///
+    /// Wire name: `Value`.
+    ///
+    /// Pattern `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}Z$`: the time in the yyyy-MM-ddTHH:mmZ format, in UTC.
+    ///
+    /// Example: `"2017-12-05T22:40Z"`.
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl DescribeImagesFilter {
+    /// Builds `DescribeImagesFilter` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `key`.
+    pub fn with_key(mut self, key: crate::models::DescribeImagesFilterKey) -> Self {
+        self.key = ::std::option::Option::Some(key);
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesFilter {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.key {
+            let path = &::cloudgen_runtime::constraints::join(path, "Key");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            let path = &::cloudgen_runtime::constraints::join(path, "Value");
+            ::cloudgen_runtime::constraints::check_pattern(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                DESCRIBE_IMAGES_FILTER_VALUE_PATTERN.compiled(),
+                "the time in the yyyy-MM-ddTHH:mmZ format, in UTC",
+            );
+        }
+        ::cloudgen_runtime::rules::check_requires(
+            out,
+            path,
+            ("Value", self.value.is_some()),
+            &[("Key", self.key.is_some())],
+            "When you specify this parameter, you must also specify the Filter.N.Key parameter.",
+        );
+    }
+}
+impl ::cloudgen_runtime::query::QueryObject for DescribeImagesFilter {
+    fn flatten_into(&self, prefix: &str, query: &mut ::cloudgen_runtime::query::Query) {
+        if let ::std::option::Option::Some(value) = &self.key {
+            query.push_named(::std::format!("{}{}", prefix, ".Key"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            query.push_named(::std::format!("{}{}", prefix, ".Value"), value);
+        }
+    }
+}
+/// The key of filter N used to query resources.
+///
+/// Values the page does not document are kept in [`DescribeImagesFilterKey::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DescribeImagesFilterKey {
+    /// If you set this parameter to CreationStartTime, you can query the resources that were created after the point in time specified by the Filter.N.Value value.
+    ///
+    /// Wire value: `CreationStartTime`.
+    CreationStartTime,
+    /// If you set this parameter to CreationEndTime, you can query the resources that were created before the point in time specified by the Filter.N.Value value.
+    ///
+    /// Wire value: `CreationEndTime`.
+    CreationEndTime,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl DescribeImagesFilterKey {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "CreationStartTime",
+        "CreationEndTime",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreationStartTime => "CreationStartTime",
+            Self::CreationEndTime => "CreationEndTime",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for DescribeImagesFilterKey {
+    const VALUES: &'static [&'static str] = DescribeImagesFilterKey::VALUES;
+    fn as_str(&self) -> &str {
+        DescribeImagesFilterKey::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        DescribeImagesFilterKey::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for DescribeImagesFilterKey {
+    fn from(value: &str) -> Self {
+        match value {
+            "CreationStartTime" => Self::CreationStartTime,
+            "CreationEndTime" => Self::CreationEndTime,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for DescribeImagesFilterKey {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for DescribeImagesFilterKey {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for DescribeImagesFilterKey {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for DescribeImagesFilterKey {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for DescribeImagesFilterKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeImagesFilterKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesFilterKey {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: CreationStartTime, CreationEndTime"
+                ),
+            );
+        }
+    }
+}
+/// Response parameters of DescribeImages.
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DescribeImagesResponseBody {
+    /// Details about the images.
+    ///
+    /// Wire name: `Images`.
+    #[serde(
+        rename = "Images",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub images: ::std::option::Option<crate::models::DescribeImagesImages>,
+    /// The page number of the returned page.
+    ///
+    /// Wire name: `PageNumber`.
+    ///
+    /// Example: `1`.
+    #[serde(
+        rename = "PageNumber",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub page_number: ::std::option::Option<i32>,
+    /// The number of entries returned per page.
+    ///
+    /// Wire name: `PageSize`.
+    ///
+    /// Example: `1`.
+    #[serde(
+        rename = "PageSize",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub page_size: ::std::option::Option<i32>,
+    /// The region ID of the image.
+    ///
+    /// Wire name: `RegionId`.
+    ///
+    /// Example: `"cn-hangzhou"`.
+    #[serde(
+        rename = "RegionId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub region_id: ::std::option::Option<::std::string::String>,
+    /// The ID of the request.
+    ///
+    /// Wire name: `RequestId`.
+    ///
+    /// Example: `"66189103-EDB2-43E2-BB60-BFF2B62F4EB8"`.
+    #[serde(
+        rename = "RequestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub request_id: ::std::option::Option<::std::string::String>,
+    /// The total number of images.
+    ///
+    /// Wire name: `TotalCount`.
+    ///
+    /// Example: `1`.
+    #[serde(
+        rename = "TotalCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub total_count: ::std::option::Option<i32>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl DescribeImagesResponseBody {
+    /// Builds `DescribeImagesResponseBody` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            images: ::std::option::Option::None,
+            page_number: ::std::option::Option::None,
+            page_size: ::std::option::Option::None,
+            region_id: ::std::option::Option::None,
+            request_id: ::std::option::Option::None,
+            total_count: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `images`.
+    pub fn with_images(mut self, images: crate::models::DescribeImagesImages) -> Self {
+        self.images = ::std::option::Option::Some(images);
+        self
+    }
+    /// Sets `page_number`.
+    pub fn with_page_number(mut self, page_number: i32) -> Self {
+        self.page_number = ::std::option::Option::Some(page_number);
+        self
+    }
+    /// Sets `page_size`.
+    pub fn with_page_size(mut self, page_size: i32) -> Self {
+        self.page_size = ::std::option::Option::Some(page_size);
+        self
+    }
+    /// Sets `region_id`.
+    pub fn with_region_id(
+        mut self,
+        region_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region_id = ::std::option::Option::Some(region_id.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn with_request_id(
+        mut self,
+        request_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request_id = ::std::option::Option::Some(request_id.into());
+        self
+    }
+    /// Sets `total_count`.
+    pub fn with_total_count(mut self, total_count: i32) -> Self {
+        self.total_count = ::std::option::Option::Some(total_count);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesResponseBody {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.images {
+            let path = &::cloudgen_runtime::constraints::join(path, "Images");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+/// Details about the images: the table's "Array of Image", which the JSON sample wraps in an object (`"Images": {"Image": [...]}`).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DescribeImagesImages {
+    /// The images (group row `Image`).
+    ///
+    /// Wire name: `Image`.
+    #[serde(
+        rename = "Image",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image: ::std::option::Option<::std::vec::Vec<crate::models::Image>>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl DescribeImagesImages {
+    /// Builds `DescribeImagesImages` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            image: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `image`.
+    pub fn with_image(mut self, image: ::std::vec::Vec<crate::models::Image>) -> Self {
+        self.image = ::std::option::Option::Some(image);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesImages {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.image {
+            let path = &::cloudgen_runtime::constraints::join(path, "Image");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+/// One image (group row `Image` of the response table).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct Image {
+    /// The image architecture. Valid values: - i386 - x86\_64 - arm64
+    ///
+    /// Wire name: `Architecture`.
+    ///
+    /// Example: `"x86_64"`.
+    #[serde(
+        rename = "Architecture",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub architecture: ::std::option::Option<crate::models::ImageArchitecture>,
+    /// The time when the image was created.
+    ///
+    /// Wire name: `CreationTime`.
+    ///
+    /// Example: `"2019-11-15T06:07:05Z"`.
+    #[serde(
+        rename = "CreationTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub creation_time: ::std::option::Option<::std::string::String>,
+    /// The description of the image.
+    ///
+    /// Wire name: `Description`.
+    ///
+    /// Example: `"Archive log for Oracle"`.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// The mappings between disks and snapshots under the image.
+    ///
+    /// Wire name: `DiskDeviceMappings`.
+    #[serde(
+        rename = "DiskDeviceMappings",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub disk_device_mappings: ::std::option::Option<
+        crate::models::ImageDiskDeviceMappings,
+    >,
+    /// The name of the image family.
+    ///
+    /// Wire name: `ImageFamily`.
+    ///
+    /// Example: `"hangzhou-daily-update"`.
+    #[serde(
+        rename = "ImageFamily",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_family: ::std::option::Option<::std::string::String>,
+    /// The ID of the image.
+    ///
+    /// Wire name: `ImageId`.
+    ///
+    /// Example: `"m-bp1g7004ksh0oeuc****"`.
+    #[serde(
+        rename = "ImageId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_id: ::std::option::Option<::std::string::String>,
+    /// The name of the image.
+    ///
+    /// Wire name: `ImageName`.
+    ///
+    /// Example: `"testImageName"`.
+    #[serde(
+        rename = "ImageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
+    /// The source of the image. Valid values: - system: public images provided by Alibaba Cloud. - self: your custom images. - others: shared images from other Alibaba Cloud accounts. - marketplace: Alibaba Cloud Marketplace images.
+    ///
+    /// Wire name: `ImageOwnerAlias`.
+    ///
+    /// Example: `"self"`.
+    #[serde(
+        rename = "ImageOwnerAlias",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_owner_alias: ::std::option::Option<crate::models::ImageOwnerAlias>,
+    /// The version of the image.
+    ///
+    /// Wire name: `ImageVersion`.
+    ///
+    /// Example: `"2"`.
+    #[serde(
+        rename = "ImageVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_version: ::std::option::Option<::std::string::String>,
+    /// Indicates whether the image is a copy of another image.
+    ///
+    /// Wire name: `IsCopied`.
+    ///
+    /// Example: `false`.
+    #[serde(
+        rename = "IsCopied",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub is_copied: ::std::option::Option<bool>,
+    /// Indicates whether the image is shared with other Alibaba Cloud accounts.
+    ///
+    /// Wire name: `IsSelfShared`.
+    ///
+    /// Example: `"true"`.
+    #[serde(
+        rename = "IsSelfShared",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub is_self_shared: ::std::option::Option<::std::string::String>,
+    /// Indicates whether you have subscribed to the image that corresponds to the specified product code.
+    ///
+    /// Wire name: `IsSubscribed`.
+    ///
+    /// Example: `false`.
+    #[serde(
+        rename = "IsSubscribed",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub is_subscribed: ::std::option::Option<bool>,
+    /// Indicates whether the image supports cloud-init.
+    ///
+    /// Wire name: `IsSupportCloudinit`.
+    ///
+    /// Example: `true`.
+    #[serde(
+        rename = "IsSupportCloudinit",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub is_support_cloudinit: ::std::option::Option<bool>,
+    /// Indicates whether the image can be used on I/O optimized instances.
+    ///
+    /// Wire name: `IsSupportIoOptimized`.
+    ///
+    /// Example: `true`.
+    #[serde(
+        rename = "IsSupportIoOptimized",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub is_support_io_optimized: ::std::option::Option<bool>,
+    /// The Chinese name of the operating system.
+    ///
+    /// Wire name: `OSName`.
+    ///
+    /// Example: `"Windows Server 2016 Datacenter 64-bit (Simplified Chinese)"`.
+    #[serde(
+        rename = "OSName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub os_name: ::std::option::Option<::std::string::String>,
+    /// The English name of the operating system.
+    ///
+    /// Wire name: `OSNameEn`.
+    ///
+    /// Example: `"Windows Server 2016 Data Center Edition 64bit Chinese Edition"`.
+    #[serde(
+        rename = "OSNameEn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub os_name_en: ::std::option::Option<::std::string::String>,
+    /// The type of the operating system. Valid values: - windows - linux
+    ///
+    /// Wire name: `OSType`.
+    ///
+    /// Example: `"windows"`.
+    #[serde(
+        rename = "OSType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub os_type: ::std::option::Option<crate::models::ImageOsType>,
+    /// The platform of the operating system.
+    ///
+    /// Wire name: `Platform`.
+    ///
+    /// Example: `"Windows Server 2016"`.
+    #[serde(
+        rename = "Platform",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub platform: ::std::option::Option<::std::string::String>,
+    /// The product code of the Alibaba Cloud Marketplace image.
+    ///
+    /// Wire name: `ProductCode`.
+    ///
+    /// Example: `"test000****"`.
+    #[serde(
+        rename = "ProductCode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub product_code: ::std::option::Option<::std::string::String>,
+    /// The image creation progress. Unit: percent (%).
+    ///
+    /// Wire name: `Progress`.
+    ///
+    /// Example: `"100%"`.
+    #[serde(
+        rename = "Progress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub progress: ::std::option::Option<::std::string::String>,
+    /// The ID of the resource group to which the image belongs.
+    ///
+    /// Wire name: `ResourceGroupId`.
+    ///
+    /// Example: `"rg-bp67acfmxazb4p****"`.
+    #[serde(
+        rename = "ResourceGroupId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub resource_group_id: ::std::option::Option<::std::string::String>,
+    /// The size of the image. Unit: GiB.
+    ///
+    /// Wire name: `Size`.
+    ///
+    /// Example: `60`.
+    #[serde(
+        rename = "Size",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub size: ::std::option::Option<i32>,
+    /// The status of the image. Valid values: - UnAvailable: The image is unavailable. - Available: The image is available. - Creating: The image is being created. - CreateFailed: The image failed to be created.
+    ///
+    /// Wire name: `Status`.
+    ///
+    /// Example: `"Available"`.
+    #[serde(
+        rename = "Status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub status: ::std::option::Option<crate::models::DescribedImageStatus>,
+    /// The tags of the image.
+    ///
+    /// Wire name: `Tags`.
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub tags: ::std::option::Option<crate::models::ImageTags>,
+    /// Indicates whether the image has been used to create ECS instances. Valid values: - instance: The image has been used to create one or more ECS instances. - none: The image has not been used to create ECS instances.
+    ///
+    /// Wire name: `Usage`.
+    ///
+    /// Example: `"none"`.
+    #[serde(
+        rename = "Usage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub usage: ::std::option::Option<crate::models::DescribedImageUsage>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Image {
+    /// Builds `Image` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            architecture: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            disk_device_mappings: ::std::option::Option::None,
+            image_family: ::std::option::Option::None,
+            image_id: ::std::option::Option::None,
+            image_name: ::std::option::Option::None,
+            image_owner_alias: ::std::option::Option::None,
+            image_version: ::std::option::Option::None,
+            is_copied: ::std::option::Option::None,
+            is_self_shared: ::std::option::Option::None,
+            is_subscribed: ::std::option::Option::None,
+            is_support_cloudinit: ::std::option::Option::None,
+            is_support_io_optimized: ::std::option::Option::None,
+            os_name: ::std::option::Option::None,
+            os_name_en: ::std::option::Option::None,
+            os_type: ::std::option::Option::None,
+            platform: ::std::option::Option::None,
+            product_code: ::std::option::Option::None,
+            progress: ::std::option::Option::None,
+            resource_group_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            usage: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `architecture`.
+    pub fn with_architecture(
+        mut self,
+        architecture: crate::models::ImageArchitecture,
+    ) -> Self {
+        self.architecture = ::std::option::Option::Some(architecture);
+        self
+    }
+    /// Sets `creation_time`.
+    pub fn with_creation_time(
+        mut self,
+        creation_time: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.creation_time = ::std::option::Option::Some(creation_time.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+    /// Sets `disk_device_mappings`.
+    pub fn with_disk_device_mappings(
+        mut self,
+        disk_device_mappings: crate::models::ImageDiskDeviceMappings,
+    ) -> Self {
+        self.disk_device_mappings = ::std::option::Option::Some(disk_device_mappings);
+        self
+    }
+    /// Sets `image_family`.
+    pub fn with_image_family(
+        mut self,
+        image_family: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_family = ::std::option::Option::Some(image_family.into());
+        self
+    }
+    /// Sets `image_id`.
+    pub fn with_image_id(
+        mut self,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::std::option::Option::Some(image_id.into());
+        self
+    }
+    /// Sets `image_name`.
+    pub fn with_image_name(
+        mut self,
+        image_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_name = ::std::option::Option::Some(image_name.into());
+        self
+    }
+    /// Sets `image_owner_alias`.
+    pub fn with_image_owner_alias(
+        mut self,
+        image_owner_alias: crate::models::ImageOwnerAlias,
+    ) -> Self {
+        self.image_owner_alias = ::std::option::Option::Some(image_owner_alias);
+        self
+    }
+    /// Sets `image_version`.
+    pub fn with_image_version(
+        mut self,
+        image_version: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_version = ::std::option::Option::Some(image_version.into());
+        self
+    }
+    /// Sets `is_copied`.
+    pub fn with_is_copied(mut self, is_copied: bool) -> Self {
+        self.is_copied = ::std::option::Option::Some(is_copied);
+        self
+    }
+    /// Sets `is_self_shared`.
+    pub fn with_is_self_shared(
+        mut self,
+        is_self_shared: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_self_shared = ::std::option::Option::Some(is_self_shared.into());
+        self
+    }
+    /// Sets `is_subscribed`.
+    pub fn with_is_subscribed(mut self, is_subscribed: bool) -> Self {
+        self.is_subscribed = ::std::option::Option::Some(is_subscribed);
+        self
+    }
+    /// Sets `is_support_cloudinit`.
+    pub fn with_is_support_cloudinit(mut self, is_support_cloudinit: bool) -> Self {
+        self.is_support_cloudinit = ::std::option::Option::Some(is_support_cloudinit);
+        self
+    }
+    /// Sets `is_support_io_optimized`.
+    pub fn with_is_support_io_optimized(
+        mut self,
+        is_support_io_optimized: bool,
+    ) -> Self {
+        self.is_support_io_optimized = ::std::option::Option::Some(
+            is_support_io_optimized,
+        );
+        self
+    }
+    /// Sets `os_name`.
+    pub fn with_os_name(
+        mut self,
+        os_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.os_name = ::std::option::Option::Some(os_name.into());
+        self
+    }
+    /// Sets `os_name_en`.
+    pub fn with_os_name_en(
+        mut self,
+        os_name_en: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.os_name_en = ::std::option::Option::Some(os_name_en.into());
+        self
+    }
+    /// Sets `os_type`.
+    pub fn with_os_type(mut self, os_type: crate::models::ImageOsType) -> Self {
+        self.os_type = ::std::option::Option::Some(os_type);
+        self
+    }
+    /// Sets `platform`.
+    pub fn with_platform(
+        mut self,
+        platform: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.platform = ::std::option::Option::Some(platform.into());
+        self
+    }
+    /// Sets `product_code`.
+    pub fn with_product_code(
+        mut self,
+        product_code: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.product_code = ::std::option::Option::Some(product_code.into());
+        self
+    }
+    /// Sets `progress`.
+    pub fn with_progress(
+        mut self,
+        progress: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.progress = ::std::option::Option::Some(progress.into());
+        self
+    }
+    /// Sets `resource_group_id`.
+    pub fn with_resource_group_id(
+        mut self,
+        resource_group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_group_id = ::std::option::Option::Some(resource_group_id.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn with_size(mut self, size: i32) -> Self {
+        self.size = ::std::option::Option::Some(size);
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, status: crate::models::DescribedImageStatus) -> Self {
+        self.status = ::std::option::Option::Some(status);
+        self
+    }
+    /// Sets `tags`.
+    pub fn with_tags(mut self, tags: crate::models::ImageTags) -> Self {
+        self.tags = ::std::option::Option::Some(tags);
+        self
+    }
+    /// Sets `usage`.
+    pub fn with_usage(mut self, usage: crate::models::DescribedImageUsage) -> Self {
+        self.usage = ::std::option::Option::Some(usage);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for Image {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.architecture {
+            let path = &::cloudgen_runtime::constraints::join(path, "Architecture");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.disk_device_mappings {
+            let path = &::cloudgen_runtime::constraints::join(
+                path,
+                "DiskDeviceMappings",
+            );
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+            let path = &::cloudgen_runtime::constraints::join(path, "ImageOwnerAlias");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.os_type {
+            let path = &::cloudgen_runtime::constraints::join(path, "OSType");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            let path = &::cloudgen_runtime::constraints::join(path, "Status");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            let path = &::cloudgen_runtime::constraints::join(path, "Tags");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.usage {
+            let path = &::cloudgen_runtime::constraints::join(path, "Usage");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+/// The mappings between disks and snapshots under the image: the table's "Array of DiskDeviceMapping", which the JSON sample wraps in an object (`"DiskDeviceMappings": {"DiskDeviceMapping": [...]}`).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ImageDiskDeviceMappings {
+    /// The mappings (group row `DiskDeviceMapping`).
+    ///
+    /// Wire name: `DiskDeviceMapping`.
+    #[serde(
+        rename = "DiskDeviceMapping",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub disk_device_mapping: ::std::option::Option<
+        ::std::vec::Vec<crate::models::ImageDiskDeviceMapping>,
+    >,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ImageDiskDeviceMappings {
+    /// Builds `ImageDiskDeviceMappings` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            disk_device_mapping: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `disk_device_mapping`.
+    pub fn with_disk_device_mapping(
+        mut self,
+        disk_device_mapping: ::std::vec::Vec<crate::models::ImageDiskDeviceMapping>,
+    ) -> Self {
+        self.disk_device_mapping = ::std::option::Option::Some(disk_device_mapping);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageDiskDeviceMappings {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.disk_device_mapping {
+            let path = &::cloudgen_runtime::constraints::join(path, "DiskDeviceMapping");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+/// One mapping between a disk and a snapshot (group row `DiskDeviceMapping` of the response table).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ImageDiskDeviceMapping {
+    /// The device name of the disk. Example: /dev/xvdb.
+    ///
+    /// Wire name: `Device`.
+    ///
+    /// Example: `"/dev/xvda"`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility."
+    )]
+    #[serde(
+        rename = "Device",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub device: ::std::option::Option<::std::string::String>,
+    /// The format of the image.
+    ///
+    /// Wire name: `Format`.
+    ///
+    /// Example: `"qcow2"`.
+    #[serde(
+        rename = "Format",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub format: ::std::option::Option<::std::string::String>,
+    /// The Object Storage Service (OSS) bucket that contains the imported image file.
+    ///
+    /// Wire name: `ImportOSSBucket`.
+    ///
+    /// Example: `"testEcsImport"`.
+    #[serde(
+        rename = "ImportOSSBucket",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub import_oss_bucket: ::std::option::Option<::std::string::String>,
+    /// The OSS object that corresponds to the imported image file.
+    ///
+    /// Wire name: `ImportOSSObject`.
+    ///
+    /// Example: `"imageImport"`.
+    #[serde(
+        rename = "ImportOSSObject",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub import_oss_object: ::std::option::Option<::std::string::String>,
+    /// The progress of an image copy task.
+    ///
+    /// Wire name: `Progress`.
+    ///
+    /// Example: `"32%"`.
+    #[serde(
+        rename = "Progress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub progress: ::std::option::Option<::std::string::String>,
+    /// The remaining time for an image copy task. Unit: seconds.
+    ///
+    /// Wire name: `RemainTime`.
+    ///
+    /// Example: `233`.
+    #[serde(
+        rename = "RemainTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub remain_time: ::std::option::Option<i32>,
+    /// The size of the disk.
+    ///
+    /// Wire name: `Size`.
+    ///
+    /// Example: `"60"`.
+    #[serde(
+        rename = "Size",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub size: ::std::option::Option<::std::string::String>,
+    /// The ID of the snapshot.
+    ///
+    /// Wire name: `SnapshotId`.
+    ///
+    /// Example: `"s-bp17ot2q7x72ggtw****"`.
+    #[serde(
+        rename = "SnapshotId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    /// The type of the image.
+    ///
+    /// Wire name: `Type`.
+    ///
+    /// Example: `"system"`.
+    #[serde(
+        rename = "Type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub type_: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[allow(deprecated)]
+impl ImageDiskDeviceMapping {
+    /// Builds `ImageDiskDeviceMapping` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            device: ::std::option::Option::None,
+            format: ::std::option::Option::None,
+            import_oss_bucket: ::std::option::Option::None,
+            import_oss_object: ::std::option::Option::None,
+            progress: ::std::option::Option::None,
+            remain_time: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            snapshot_id: ::std::option::Option::None,
+            type_: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility."
+    )]
+    /// Sets `device`.
+    pub fn with_device(
+        mut self,
+        device: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.device = ::std::option::Option::Some(device.into());
+        self
+    }
+    /// Sets `format`.
+    pub fn with_format(
+        mut self,
+        format: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.format = ::std::option::Option::Some(format.into());
+        self
+    }
+    /// Sets `import_oss_bucket`.
+    pub fn with_import_oss_bucket(
+        mut self,
+        import_oss_bucket: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.import_oss_bucket = ::std::option::Option::Some(import_oss_bucket.into());
+        self
+    }
+    /// Sets `import_oss_object`.
+    pub fn with_import_oss_object(
+        mut self,
+        import_oss_object: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.import_oss_object = ::std::option::Option::Some(import_oss_object.into());
+        self
+    }
+    /// Sets `progress`.
+    pub fn with_progress(
+        mut self,
+        progress: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.progress = ::std::option::Option::Some(progress.into());
+        self
+    }
+    /// Sets `remain_time`.
+    pub fn with_remain_time(mut self, remain_time: i32) -> Self {
+        self.remain_time = ::std::option::Option::Some(remain_time);
+        self
+    }
+    /// Sets `size`.
+    pub fn with_size(
+        mut self,
+        size: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.size = ::std::option::Option::Some(size.into());
+        self
+    }
+    /// Sets `snapshot_id`.
+    pub fn with_snapshot_id(
+        mut self,
+        snapshot_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.snapshot_id = ::std::option::Option::Some(snapshot_id.into());
+        self
+    }
+    /// Sets `type_`.
+    pub fn with_type(
+        mut self,
+        type_: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_ = ::std::option::Option::Some(type_.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::constraints::Validate for ImageDiskDeviceMapping {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}
+/// The tags of the image: the table's "Array of Tag", which the JSON sample wraps in an object (`"Tags": {"Tag": [...]}`).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ImageTags {
+    /// The tags (group row `Tag`).
+    ///
+    /// Wire name: `Tag`.
+    #[serde(
+        rename = "Tag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub tag: ::std::option::Option<::std::vec::Vec<crate::models::ImageTag>>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ImageTags {
+    /// Builds `ImageTags` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            tag: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `tag`.
+    pub fn with_tag(mut self, tag: ::std::vec::Vec<crate::models::ImageTag>) -> Self {
+        self.tag = ::std::option::Option::Some(tag);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageTags {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.tag {
+            let path = &::cloudgen_runtime::constraints::join(path, "Tag");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+/// One tag of the image (group row `Tag` of the response table).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ImageTag {
+    /// The tag key of the image.
+    ///
+    /// Wire name: `TagKey`.
+    ///
+    /// Example: `"DTS"`.
+    #[serde(
+        rename = "TagKey",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub tag_key: ::std::option::Option<::std::string::String>,
+    /// The tag value of the image.
+    ///
+    /// Wire name: `TagValue`.
+    ///
+    /// Example: `"Oracle"`.
+    #[serde(
+        rename = "TagValue",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub tag_value: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ImageTag {
+    /// Builds `ImageTag` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            tag_key: ::std::option::Option::None,
+            tag_value: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `tag_key`.
+    pub fn with_tag_key(
+        mut self,
+        tag_key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag_key = ::std::option::Option::Some(tag_key.into());
+        self
+    }
+    /// Sets `tag_value`.
+    pub fn with_tag_value(
+        mut self,
+        tag_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag_value = ::std::option::Option::Some(tag_value.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for ImageTag {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}
+/// The status of the image (DescribeImages response).
+///
+/// Values the page does not document are kept in [`DescribedImageStatus::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DescribedImageStatus {
+    /// The image is unavailable.
+    ///
+    /// Wire value: `UnAvailable`.
+    UnAvailable,
+    /// The image is available.
+    ///
+    /// Wire value: `Available`.
+    Available,
+    /// The image is being created.
+    ///
+    /// Wire value: `Creating`.
+    Creating,
+    /// The image failed to be created.
+    ///
+    /// Wire value: `CreateFailed`.
+    CreateFailed,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl DescribedImageStatus {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "UnAvailable",
+        "Available",
+        "Creating",
+        "CreateFailed",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UnAvailable => "UnAvailable",
+            Self::Available => "Available",
+            Self::Creating => "Creating",
+            Self::CreateFailed => "CreateFailed",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for DescribedImageStatus {
+    const VALUES: &'static [&'static str] = DescribedImageStatus::VALUES;
+    fn as_str(&self) -> &str {
+        DescribedImageStatus::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        DescribedImageStatus::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for DescribedImageStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "UnAvailable" => Self::UnAvailable,
+            "Available" => Self::Available,
+            "Creating" => Self::Creating,
+            "CreateFailed" => Self::CreateFailed,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for DescribedImageStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for DescribedImageStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for DescribedImageStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for DescribedImageStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for DescribedImageStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribedImageStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribedImageStatus {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: UnAvailable, Available, Creating, CreateFailed"
+                ),
+            );
+        }
+    }
+}
+/// Indicates whether the image has been used to create ECS instances.
+///
+/// Values the page does not document are kept in [`DescribedImageUsage::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DescribedImageUsage {
+    /// The image has been used to create one or more ECS instances.
+    ///
+    /// Wire value: `instance`.
+    Instance,
+    /// The image has not been used to create ECS instances.
+    ///
+    /// Wire value: `none`.
+    None,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl DescribedImageUsage {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["instance", "none"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Instance => "instance",
+            Self::None => "none",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for DescribedImageUsage {
+    const VALUES: &'static [&'static str] = DescribedImageUsage::VALUES;
+    fn as_str(&self) -> &str {
+        DescribedImageUsage::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        DescribedImageUsage::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for DescribedImageUsage {
+    fn from(value: &str) -> Self {
+        match value {
+            "instance" => Self::Instance,
+            "none" => Self::None,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for DescribedImageUsage {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for DescribedImageUsage {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for DescribedImageUsage {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for DescribedImageUsage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for DescribedImageUsage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribedImageUsage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribedImageUsage {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: instance, none"
+                ),
+            );
+        }
+    }
+}
+/// Compiled on first use: /dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks.
+static CREATE_IMAGE_DISK_DEVICE_MAPPING_DEVICE_PATTERN: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(
+    "^/dev/x?vd[a-z]$",
+);
+/// Disk N of the custom image (CreateImage rows DiskDeviceMapping.N.SnapshotId, DiskDeviceMapping.N.Size, DiskDeviceMapping.N.Device, DiskDeviceMapping.N.DiskType).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateImageDiskDeviceMapping {
+    /// The ID of snapshot N that is used to create disk N specified by DiskDeviceMapping.N.Size in the custom image.
+    ///
+    /// Wire name: `SnapshotId`.
+    ///
+    /// Example: `"s-bp17441ohwkdca0****"`.
+    #[serde(
+        rename = "SnapshotId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    /// The size of disk N in the custom image. Unit: GiB. The valid values and default value of DiskDeviceMapping.N.Size depend on DiskDeviceMapping.N.SnapshotId. - If no corresponding snapshot IDs are specified in the DiskDeviceMapping.N.SnapshotId value, the following valid values and default value are available for DiskDeviceMapping.N.Size: - For basic disks, the valid values are 5 to 2000, and the default value is 5. - For other disk categories, the valid values are 20 to 32768, and the default value is 20. - If a corresponding snapshot ID is specified in the DiskDeviceMapping.N.SnapshotId value, the value of DiskDeviceMapping.N.Size must be greater than or equal to the size of the specified snapshot. The default value of DiskDeviceMapping.N.Size is the size of the specified snapshot.
+    ///
+    /// Wire name: `Size`.
+    ///
+    /// Example: `2000`.
+    #[serde(
+        rename = "Size",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub size: ::std::option::Option<i32>,
+    /// The device name of disk N in the custom image. Valid values: - For disk categories other than basic disks, such as standard SSDs, ultra disks, and enhanced SSDs: /dev/vda to /dev/vdz - For basic disks: /dev/xvda to /dev/xvdz
+    ///
+    /// Wire name: `Device`.
+    ///
+    /// Pattern `^/dev/x?vd[a-z]$`: /dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks.
+    ///
+    /// Example: `"/dev/vdb"`.
+    #[serde(
+        rename = "Device",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub device: ::std::option::Option<::std::string::String>,
+    /// The type of disk N in the custom image. You can set this parameter to create the system disk of the custom image from a data disk snapshot. If you do not set this parameter, the disk type is determined by the corresponding snapshot. Valid values: - system: system disk - data: data disk
+    ///
+    /// Wire name: `DiskType`.
+    ///
+    /// Example: `"system"`.
+    #[serde(
+        rename = "DiskType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub disk_type: ::std::option::Option<crate::models::CreateImageDiskType>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl CreateImageDiskDeviceMapping {
+    /// Builds `CreateImageDiskDeviceMapping` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            snapshot_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            device: ::std::option::Option::None,
+            disk_type: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `snapshot_id`.
+    pub fn with_snapshot_id(
+        mut self,
+        snapshot_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.snapshot_id = ::std::option::Option::Some(snapshot_id.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn with_size(mut self, size: i32) -> Self {
+        self.size = ::std::option::Option::Some(size);
+        self
+    }
+    /// Sets `device`.
+    pub fn with_device(
+        mut self,
+        device: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.device = ::std::option::Option::Some(device.into());
+        self
+    }
+    /// Sets `disk_type`.
+    pub fn with_disk_type(
+        mut self,
+        disk_type: crate::models::CreateImageDiskType,
+    ) -> Self {
+        self.disk_type = ::std::option::Option::Some(disk_type);
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageDiskDeviceMapping {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.device {
+            let path = &::cloudgen_runtime::constraints::join(path, "Device");
+            ::cloudgen_runtime::constraints::check_pattern(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                CREATE_IMAGE_DISK_DEVICE_MAPPING_DEVICE_PATTERN.compiled(),
+                "/dev/vda to /dev/vdz, or /dev/xvda to /dev/xvdz for basic disks",
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.disk_type {
+            let path = &::cloudgen_runtime::constraints::join(path, "DiskType");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        ::cloudgen_runtime::rules::check_range_when(
+            out,
+            path,
+            "Size",
+            self.size.as_ref().map(|v| ::std::primitive::i64::from(*v)),
+            self.snapshot_id.is_none(),
+            (::std::option::Option::Some(5i64), ::std::option::Option::Some(32768i64)),
+            "If no corresponding snapshot IDs are specified in the DiskDeviceMapping.N.SnapshotId value, the following valid values and default value are available for DiskDeviceMapping.N.Size: - For basic disks, the valid values are 5 to 2000, and the default value is 5. - For other disk categories, the valid values are 20 to 32768, and the default value is 20.",
+        );
+    }
+}
+impl ::cloudgen_runtime::query::QueryObject for CreateImageDiskDeviceMapping {
+    fn flatten_into(&self, prefix: &str, query: &mut ::cloudgen_runtime::query::Query) {
+        if let ::std::option::Option::Some(value) = &self.device {
+            query.push_named(::std::format!("{}{}", prefix, ".Device"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.disk_type {
+            query.push_named(::std::format!("{}{}", prefix, ".DiskType"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.size {
+            query.push_named(::std::format!("{}{}", prefix, ".Size"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+            query.push_named(::std::format!("{}{}", prefix, ".SnapshotId"), value);
+        }
+    }
+}
+/// The type of disk N in the custom image.
+///
+/// Values the page does not document are kept in [`CreateImageDiskType::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreateImageDiskType {
+    /// system disk
+    ///
+    /// Wire value: `system`.
+    System,
+    /// data disk
+    ///
+    /// Wire value: `data`.
+    Data,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl CreateImageDiskType {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["system", "data"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::System => "system",
+            Self::Data => "data",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for CreateImageDiskType {
+    const VALUES: &'static [&'static str] = CreateImageDiskType::VALUES;
+    fn as_str(&self) -> &str {
+        CreateImageDiskType::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        CreateImageDiskType::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for CreateImageDiskType {
+    fn from(value: &str) -> Self {
+        match value {
+            "system" => Self::System,
+            "data" => Self::Data,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for CreateImageDiskType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for CreateImageDiskType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for CreateImageDiskType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for CreateImageDiskType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for CreateImageDiskType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateImageDiskType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageDiskType {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value, "is not one of the documented values: system, data"
+                ),
+            );
+        }
+    }
+}
+/// The distribution of the operating system for the system disk in the custom image.
+///
+/// Values the page does not document are kept in [`CreateImagePlatform::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreateImagePlatform {
+    /// Wire value: `CentOS`.
+    CentOs,
+    /// Wire value: `Ubuntu`.
+    Ubuntu,
+    /// Wire value: `SUSE`.
+    Suse,
+    /// Wire value: `OpenSUSE`.
+    OpenSuse,
+    /// Wire value: `RedHat`.
+    RedHat,
+    /// Wire value: `Debian`.
+    Debian,
+    /// Wire value: `CoreOS`.
+    CoreOs,
+    /// Wire value: `Aliyun`.
+    Aliyun,
+    /// Wire value: `Windows Server 2012`.
+    WindowsServer2012,
+    /// Wire value: `Windows 7`.
+    Windows7,
+    /// Wire value: `Customized Linux`.
+    CustomizedLinux,
+    /// Wire value: `Others Linux`.
+    OthersLinux,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl CreateImagePlatform {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "CentOS",
+        "Ubuntu",
+        "SUSE",
+        "OpenSUSE",
+        "RedHat",
+        "Debian",
+        "CoreOS",
+        "Aliyun",
+        "Windows Server 2012",
+        "Windows 7",
+        "Customized Linux",
+        "Others Linux",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CentOs => "CentOS",
+            Self::Ubuntu => "Ubuntu",
+            Self::Suse => "SUSE",
+            Self::OpenSuse => "OpenSUSE",
+            Self::RedHat => "RedHat",
+            Self::Debian => "Debian",
+            Self::CoreOs => "CoreOS",
+            Self::Aliyun => "Aliyun",
+            Self::WindowsServer2012 => "Windows Server 2012",
+            Self::Windows7 => "Windows 7",
+            Self::CustomizedLinux => "Customized Linux",
+            Self::OthersLinux => "Others Linux",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for CreateImagePlatform {
+    const VALUES: &'static [&'static str] = CreateImagePlatform::VALUES;
+    fn as_str(&self) -> &str {
+        CreateImagePlatform::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        CreateImagePlatform::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for CreateImagePlatform {
+    fn from(value: &str) -> Self {
+        match value {
+            "CentOS" => Self::CentOs,
+            "Ubuntu" => Self::Ubuntu,
+            "SUSE" => Self::Suse,
+            "OpenSUSE" => Self::OpenSuse,
+            "RedHat" => Self::RedHat,
+            "Debian" => Self::Debian,
+            "CoreOS" => Self::CoreOs,
+            "Aliyun" => Self::Aliyun,
+            "Windows Server 2012" => Self::WindowsServer2012,
+            "Windows 7" => Self::Windows7,
+            "Customized Linux" => Self::CustomizedLinux,
+            "Others Linux" => Self::OthersLinux,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for CreateImagePlatform {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for CreateImagePlatform {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for CreateImagePlatform {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for CreateImagePlatform {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for CreateImagePlatform {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateImagePlatform {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImagePlatform {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value,
+                    "is not one of the documented values: CentOS, Ubuntu, SUSE, OpenSUSE, RedHat, Debian, CoreOS, Aliyun, Windows Server 2012, Windows 7, Customized Linux, Others Linux"
+                ),
+            );
+        }
+    }
+}
+/// The system architecture of the system disk (CreateImage).
+///
+/// Values the page does not document are kept in [`CreateImageArchitecture::Unknown`] and re-serialized unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreateImageArchitecture {
+    /// Wire value: `i386`.
+    I386,
+    /// Wire value: `x86_64`.
+    X8664,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl CreateImageArchitecture {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &["i386", "x86_64"];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::I386 => "i386",
+            Self::X8664 => "x86_64",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for CreateImageArchitecture {
+    const VALUES: &'static [&'static str] = CreateImageArchitecture::VALUES;
+    fn as_str(&self) -> &str {
+        CreateImageArchitecture::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        CreateImageArchitecture::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for CreateImageArchitecture {
+    fn from(value: &str) -> Self {
+        match value {
+            "i386" => Self::I386,
+            "x86_64" => Self::X8664,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for CreateImageArchitecture {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for CreateImageArchitecture {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for CreateImageArchitecture {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for CreateImageArchitecture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for CreateImageArchitecture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateImageArchitecture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageArchitecture {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                path,
+                ::std::format!(
+                    "`{}` {}", value, "is not one of the documented values: i386, x86_64"
+                ),
+            );
+        }
+    }
+}
+/// Tag N of the custom image (CreateImage rows Tag.N.value, Tag.N.key, Tag.N.Key, Tag.N.Value).
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateImageTag {
+    /// The value of tag N of the custom image.
+    ///
+    /// Wire name: `value`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility. Replaced by `Value`.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility."
+    )]
+    #[serde(
+        rename = "value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub value_deprecated: ::std::option::Option<::std::string::String>,
+    /// The key of tag N of the custom image.
+    ///
+    /// Wire name: `key`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility. Replaced by `Key`.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility."
+    )]
+    #[serde(
+        rename = "key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub key_deprecated: ::std::option::Option<::std::string::String>,
+    /// The key of tag N of the custom image. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length and cannot contain `http://` or `https://`. It cannot start with acs: or aliyun.
+    ///
+    /// Wire name: `Key`.
+    ///
+    /// Length in characters: 1 to 128.
+    ///
+    /// Must not start with: `"acs:"`, `"aliyun"`.
+    ///
+    /// Must not contain: `"http://"`, `"https://"`.
+    ///
+    /// Example: `"KeyTest"`.
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub key: ::std::option::Option<::std::string::String>,
+    /// The value of tag N of the custom image. Valid values of N: 1 to 20. The tag value can be an empty string. It can be up to 128 characters in length. It cannot start with acs: or contain `http://` or `https://`.
+    ///
+    /// Wire name: `Value`.
+    ///
+    /// Length in characters: at most 128.
+    ///
+    /// Must not start with: `"acs:"`.
+    ///
+    /// Must not contain: `"http://"`, `"https://"`.
+    ///
+    /// Example: `"ValueTest"`.
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[allow(deprecated)]
+impl CreateImageTag {
+    /// Builds `CreateImageTag` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            value_deprecated: ::std::option::Option::None,
+            key_deprecated: ::std::option::Option::None,
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter to ensure future compatibility."
+    )]
+    /// Sets `value_deprecated`.
+    pub fn with_value_deprecated(
+        mut self,
+        value_deprecated: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value_deprecated = ::std::option::Option::Some(value_deprecated.into());
+        self
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use the Tag.N.Key parameter to ensure future compatibility."
+    )]
+    /// Sets `key_deprecated`.
+    pub fn with_key_deprecated(
+        mut self,
+        key_deprecated: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key_deprecated = ::std::option::Option::Some(key_deprecated.into());
+        self
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(key.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::constraints::Validate for CreateImageTag {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.key {
+            let path = &::cloudgen_runtime::constraints::join(path, "Key");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(128u64),
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_prefixes(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["acs:", "aliyun"],
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_substrings(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["http://", "https://"],
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            let path = &::cloudgen_runtime::constraints::join(path, "Value");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(128u64),
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_prefixes(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["acs:"],
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_substrings(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["http://", "https://"],
+            );
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::query::QueryObject for CreateImageTag {
+    fn flatten_into(&self, prefix: &str, query: &mut ::cloudgen_runtime::query::Query) {
+        if let ::std::option::Option::Some(value) = &self.key {
+            query.push_named(::std::format!("{}{}", prefix, ".Key"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            query.push_named(::std::format!("{}{}", prefix, ".Value"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.key_deprecated {
+            query.push_named(::std::format!("{}{}", prefix, ".key"), value);
+        }
+        if let ::std::option::Option::Some(value) = &self.value_deprecated {
+            query.push_named(::std::format!("{}{}", prefix, ".value"), value);
+        }
+    }
+}
+/// Response parameters of CreateImage.
+#[derive(Clone, PartialEq, Debug, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateImageResponseBody {
+    /// The ID of the image.
+    ///
+    /// Wire name: `ImageId`.
+    ///
+    /// Example: `"m-bp146shijn7hujku****"`.
+    #[serde(
+        rename = "ImageId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub image_id: ::std::option::Option<::std::string::String>,
+    /// The ID of the request.
+    ///
+    /// Wire name: `RequestId`.
+    ///
+    /// Example: `"473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"`.
+    #[serde(
+        rename = "RequestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
+    pub request_id: ::std::option::Option<::std::string::String>,
+    /// Fields the page does not document, kept as received so they survive a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl CreateImageResponseBody {
+    /// Builds `CreateImageResponseBody` from its mandatory values; everything else starts unset.
+    pub fn new() -> Self {
+        Self {
+            image_id: ::std::option::Option::None,
+            request_id: ::std::option::Option::None,
+            unknown_fields: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets `image_id`.
+    pub fn with_image_id(
+        mut self,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::std::option::Option::Some(image_id.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn with_request_id(
+        mut self,
+        request_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request_id = ::std::option::Option::Some(request_id.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageResponseBody {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}

@@ -290,61 +290,40 @@ impl ::cloudgen_runtime::operation::Request for ModifyImageAttributeRequest {
     fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
     }
-    fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        let mut query = ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Capitalized,
+        );
         {
-            let mut params = ::std::vec::Vec::new();
-            params
-                .push((
-                    "RegionId",
-                    {
-                        let value = &self.region_id;
-                        ::std::clone::Clone::clone(value)
-                    },
-                ));
-            params
-                .push((
-                    "ImageId",
-                    {
-                        let value = &self.image_id;
-                        ::std::clone::Clone::clone(value)
-                    },
-                ));
-            if let ::std::option::Option::Some(value) = &self.image_name {
-                params.push(("ImageName", ::std::clone::Clone::clone(value)));
-            }
-            if let ::std::option::Option::Some(value) = &self.status {
-                params
-                    .push(("Status", ::std::borrow::ToOwned::to_owned(value.as_str())));
-            }
-            if let ::std::option::Option::Some(value) = &self.image_family {
-                params.push(("ImageFamily", ::std::clone::Clone::clone(value)));
-            }
-            if let ::std::option::Option::Some(value) = &self.boot_mode {
-                params
-                    .push((
-                        "BootMode",
-                        ::std::borrow::ToOwned::to_owned(value.as_str()),
-                    ));
-            }
-            if let ::std::option::Option::Some(value) = &self.license_type {
-                params
-                    .push((
-                        "LicenseType",
-                        ::std::borrow::ToOwned::to_owned(value.as_str()),
-                    ));
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                params.push(("Description", ::std::clone::Clone::clone(value)));
-            }
-            if let ::std::option::Option::Some(value) = &self.features_nvme_support {
-                params
-                    .push((
-                        "Features.NvmeSupport",
-                        ::std::borrow::ToOwned::to_owned(value.as_str()),
-                    ));
-            }
-            params
+            let value = &self.region_id;
+            query.push("RegionId", value);
         }
+        {
+            let value = &self.image_id;
+            query.push("ImageId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_name {
+            query.push("ImageName", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            query.push("Status", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_family {
+            query.push("ImageFamily", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.boot_mode {
+            query.push("BootMode", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.license_type {
+            query.push("LicenseType", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            query.push("Description", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.features_nvme_support {
+            query.push("Features.NvmeSupport", value);
+        }
+        query
     }
     fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
@@ -428,10 +407,12 @@ pub const MODIFY_IMAGE_ATTRIBUTE: ::cloudgen_runtime::OperationInfo = ::cloudgen
         ::cloudgen_runtime::operation::AuthScheme::AlibabaAcs3HmacSha256,
         ::cloudgen_runtime::operation::AuthScheme::AlibabaRpcHmacSha1,
     ],
+    idempotent: false,
     api_version: ::std::option::Option::Some("2014-05-26"),
     source: ::cloudgen_runtime::operation::SourcePage {
         title: "ModifyImageAttribute",
-        seed: "003_ec67625d22924fc8.txt",
+        url: ::std::option::Option::None,
+        page: "pages/alibabacloud/ecs/ModifyImageAttribute.txt",
         updated: ::std::option::Option::None,
     },
 };
@@ -466,9 +447,64 @@ impl ::cloudgen_runtime::operation::ErrorResponse for ModifyImageAttributeErrorR
         }
     }
 }
+impl ModifyImageAttributeErrorCode {
+    /// The rows of the page's error table for this code: HTTP status and message, as the page
+    /// writes it (`%s` stands for text the service fills in).
+    pub fn documented_rows(&self) -> &'static [(u16, &'static str)] {
+        match self {
+            Self::InvalidImageNameMalformed => {
+                &[(400u16, "The specified Image name is wrongly formed.")]
+            }
+            Self::InvalidImageNameDuplicated => {
+                &[(400u16, "The specified Image name has already bean used.")]
+            }
+            Self::InvalidDescriptionMalformed => {
+                &[(400u16, "The specified description is wrongly formed.")]
+            }
+            Self::ImageStatusNotAvailable => {
+                &[(403u16, "The specified image status is not available.")]
+            }
+            Self::ImageStatusNotDeprecated => {
+                &[(403u16, "The specified image status is not deprecated.")]
+            }
+            Self::OperationDeinedImageUsingByInstance => {
+                &[
+                    (
+                        403u16,
+                        "The boot mode of the image cannot be modified because it has associated instances.",
+                    ),
+                ]
+            }
+            Self::InvalidImageIdNotFound => {
+                &[(404u16, "The specified ImageId does not exist.")]
+            }
+            Self::Unknown(_) => &[],
+        }
+    }
+    /// The documented row a response's status and message are, if any.
+    pub fn matching_row(
+        &self,
+        status: u16,
+        message: &str,
+    ) -> ::std::option::Option<(u16, &'static str)> {
+        self.documented_rows()
+            .iter()
+            .copied()
+            .find(|(s, template)| {
+                *s == status
+                    && ::cloudgen_runtime::error::message_matches(template, message)
+            })
+    }
+}
 /// The error codes the `ModifyImageAttribute` page documents (`ServiceError::code`).
 ///
-/// Other codes are kept in the fallback variant.
+/// Other codes are kept in the fallback variant. `documented_rows` gives each code's rows of the page's table; `matching_row` tells which row a status and message are (`%s` stands for text the service fills in).
+///
+/// HTTP 400: `InvalidImageName.Malformed`, `InvalidImageName.Duplicated`, `InvalidDescription.Malformed`.
+///
+/// HTTP 403: `ImageStatus.NotAvailable`, `ImageStatus.NotDeprecated`, `OperationDeined.ImageUsingByInstance`.
+///
+/// HTTP 404: `InvalidImageId.NotFound`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyImageAttributeErrorCode {
@@ -605,13 +641,2150 @@ impl ::cloudgen_runtime::constraints::Validate for ModifyImageAttributeErrorCode
 pub type ModifyImageAttributeError = ::cloudgen_runtime::Error<
     ModifyImageAttributeErrorResponse,
 >;
+/// Request of `DescribeImages`: Queries available images.
+///
+/// Build it with `new` (every mandatory value) and the `with_*` setters; `validate` checks every documented constraint.
+#[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
+pub struct DescribeImagesRequest {
+    /// The region ID of the image. You can call the DescribeRegions operation to query the most recent region list.
+    ///
+    /// Wire name: `RegionId`.
+    ///
+    /// Mandatory.
+    ///
+    /// Example: `"cn-hangzhou"`.
+    pub region_id: ::std::string::String,
+    /// The status of the image. Default value: Available. Valid values: - Creating: The image is being created. - Waiting: The image is waiting to be processed. - Available: The image is available. - UnAvailable: The image is unavailable. - CreateFailed: The image failed to be created. - Deprecated: The image is discontinued. Separate multiple parameter values with commas (,).
+    ///
+    /// Wire name: `Status`.
+    ///
+    /// Example: `["Available"]`.
+    ///
+    /// Default: `["Available"]`.
+    ///
+    /// Sent as one value joined by commas: `Status=a,b`.
+    pub status: ::std::option::Option<::std::vec::Vec<crate::models::ImageStatusFilter>>,
+    /// The ID of the image.
+    ///
+    /// Wire name: `ImageId`.
+    ///
+    /// Example: `"m-bp1g7004ksh0oeuc****"`.
+    pub image_id: ::std::option::Option<::std::string::String>,
+    /// Specifies whether the subscription image has expired.
+    ///
+    /// Wire name: `ShowExpired`.
+    ///
+    /// Example: `false`.
+    ///
+    /// Deprecated: This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility."
+    )]
+    pub show_expired: ::std::option::Option<bool>,
+    /// The ID of the snapshot used to create the custom image.
+    ///
+    /// Wire name: `SnapshotId`.
+    ///
+    /// Example: `"s-bp17ot2q7x72ggtw****"`.
+    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    /// The name of the image.
+    ///
+    /// Wire name: `ImageName`.
+    ///
+    /// Example: `"testImageName"`.
+    pub image_name: ::std::option::Option<::std::string::String>,
+    /// The name of the image family. You can set this parameter to query images of the specified image family. This parameter is empty by default.
+    ///
+    /// Wire name: `ImageFamily`.
+    ///
+    /// Example: `"hangzhou-daily-update"`.
+    pub image_family: ::std::option::Option<::std::string::String>,
+    /// The source of the image. Valid values: - system: public images provided by Alibaba Cloud. - self: your custom images. - others: shared images from other Alibaba Cloud accounts. - marketplace: Alibaba Cloud Marketplace images. If Alibaba Cloud Marketplace images are returned in the response, you can use the images without subscription. You must pay attention to the billing details of Alibaba Cloud Marketplace images. This parameter is empty by default, which indicates that the results that match system, self, and others are returned.
+    ///
+    /// Wire name: `ImageOwnerAlias`.
+    ///
+    /// Example: `"self"`.
+    pub image_owner_alias: ::std::option::Option<crate::models::ImageOwnerAlias>,
+    /// The instance type for which the image can be used.
+    ///
+    /// Wire name: `InstanceType`.
+    ///
+    /// Example: `"ecs.g5.large"`.
+    pub instance_type: ::std::option::Option<::std::string::String>,
+    /// Specifies whether the image can be used on I/O optimized instances.
+    ///
+    /// Wire name: `IsSupportIoOptimized`.
+    ///
+    /// Example: `true`.
+    pub is_support_io_optimized: ::std::option::Option<bool>,
+    /// Specifies whether the image supports cloud-init.
+    ///
+    /// Wire name: `IsSupportCloudinit`.
+    ///
+    /// Example: `true`.
+    pub is_support_cloudinit: ::std::option::Option<bool>,
+    /// The operating system type of the image. Valid values: - windows - linux
+    ///
+    /// Wire name: `OSType`.
+    ///
+    /// Example: `"linux"`.
+    pub os_type: ::std::option::Option<crate::models::ImageOsType>,
+    /// The image architecture. Valid values: - i386 - x86\_64 - arm64
+    ///
+    /// Wire name: `Architecture`.
+    ///
+    /// Example: `"i386"`.
+    pub architecture: ::std::option::Option<crate::models::ImageArchitecture>,
+    /// The number of the page to return. Pages start from page 1. Default value: 1.
+    ///
+    /// Wire name: `PageNumber`.
+    ///
+    /// Range: at least 1.
+    ///
+    /// Example: `1`.
+    ///
+    /// Default: `1`.
+    pub page_number: ::std::option::Option<i32>,
+    /// The number of entries to return on each page. Maximum value: 100. Default value: 10.
+    ///
+    /// Wire name: `PageSize`.
+    ///
+    /// Range: at most 100.
+    ///
+    /// Example: `1`.
+    ///
+    /// Default: `10`.
+    pub page_size: ::std::option::Option<i32>,
+    /// Specifies whether the image is running on an Elastic Compute Service (ECS) instance. Valid values: - instance: The image is already in use and running on an ECS instance. - none: The image is not in use.
+    ///
+    /// Wire name: `Usage`.
+    ///
+    /// Example: `"instance"`.
+    pub usage: ::std::option::Option<crate::models::ImageUsageFilter>,
+    /// The tags of the image (the page's rows Tag.N.value, Tag.N.key, Tag.N.Key and Tag.N.Value; valid values of N: 1 to 20).
+    ///
+    /// Wire name: `Tag`.
+    ///
+    /// Items: at most 20.
+    ///
+    /// Sent as numbered items: `Tag.1.<Field>`, `Tag.2.<Field>`, ...
+    pub tag: ::std::option::Option<::std::vec::Vec<crate::models::DescribeImagesTag>>,
+    /// Specifies whether to check the validity of the request without actually making the request. Valid values: - true: The validity of the request is checked but resources are not queried. Check items include whether your AccessKey pair is valid, whether Resource Access Management (RAM) users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. - false: The validity of the request is checked, and a 2XX HTTP status code is returned and the request is made if the check succeeds. Default value: false.
+    ///
+    /// Wire name: `DryRun`.
+    ///
+    /// Example: `false`.
+    ///
+    /// Default: `false`.
+    pub dry_run: ::std::option::Option<bool>,
+    /// The scenario in which the image is used. Default value: CreateEcs. Valid values: - CreateEcs: instance creation - ChangeOS: replacement of the system disk or operating system
+    ///
+    /// Wire name: `ActionType`.
+    ///
+    /// Example: `"CreateEcs"`.
+    ///
+    /// Default: `"CreateEcs"`.
+    pub action_type: ::std::option::Option<crate::models::ImageActionType>,
+    /// The filters used to query resources (the page's rows Filter.N.Key and Filter.N.Value).
+    ///
+    /// Wire name: `Filter`.
+    ///
+    /// Sent as numbered items: `Filter.1.<Field>`, `Filter.2.<Field>`, ...
+    pub filter: ::std::option::Option<
+        ::std::vec::Vec<crate::models::DescribeImagesFilter>,
+    >,
+    /// The ID of the resource group to which the custom image belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
+    ///
+    /// Wire name: `ResourceGroupId`.
+    ///
+    /// Example: `"rg-bp67acfmxazb4p****"`.
+    pub resource_group_id: ::std::option::Option<::std::string::String>,
+}
+#[allow(deprecated)]
+impl DescribeImagesRequest {
+    /// Builds `DescribeImagesRequest` from its mandatory values; everything else starts unset.
+    pub fn new(region_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            region_id: region_id.into(),
+            status: ::std::option::Option::None,
+            image_id: ::std::option::Option::None,
+            show_expired: ::std::option::Option::None,
+            snapshot_id: ::std::option::Option::None,
+            image_name: ::std::option::Option::None,
+            image_family: ::std::option::Option::None,
+            image_owner_alias: ::std::option::Option::None,
+            instance_type: ::std::option::Option::None,
+            is_support_io_optimized: ::std::option::Option::None,
+            is_support_cloudinit: ::std::option::Option::None,
+            os_type: ::std::option::Option::None,
+            architecture: ::std::option::Option::None,
+            page_number: ::std::option::Option::None,
+            page_size: ::std::option::Option::None,
+            usage: ::std::option::Option::None,
+            tag: ::std::option::Option::None,
+            dry_run: ::std::option::Option::None,
+            action_type: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+            resource_group_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `status`.
+    pub fn with_status(
+        mut self,
+        status: ::std::vec::Vec<crate::models::ImageStatusFilter>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(status);
+        self
+    }
+    /// Sets `image_id`.
+    pub fn with_image_id(
+        mut self,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::std::option::Option::Some(image_id.into());
+        self
+    }
+    #[deprecated(
+        note = "This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility."
+    )]
+    /// Sets `show_expired`.
+    pub fn with_show_expired(mut self, show_expired: bool) -> Self {
+        self.show_expired = ::std::option::Option::Some(show_expired);
+        self
+    }
+    /// Sets `snapshot_id`.
+    pub fn with_snapshot_id(
+        mut self,
+        snapshot_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.snapshot_id = ::std::option::Option::Some(snapshot_id.into());
+        self
+    }
+    /// Sets `image_name`.
+    pub fn with_image_name(
+        mut self,
+        image_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_name = ::std::option::Option::Some(image_name.into());
+        self
+    }
+    /// Sets `image_family`.
+    pub fn with_image_family(
+        mut self,
+        image_family: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_family = ::std::option::Option::Some(image_family.into());
+        self
+    }
+    /// Sets `image_owner_alias`.
+    pub fn with_image_owner_alias(
+        mut self,
+        image_owner_alias: crate::models::ImageOwnerAlias,
+    ) -> Self {
+        self.image_owner_alias = ::std::option::Option::Some(image_owner_alias);
+        self
+    }
+    /// Sets `instance_type`.
+    pub fn with_instance_type(
+        mut self,
+        instance_type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance_type = ::std::option::Option::Some(instance_type.into());
+        self
+    }
+    /// Sets `is_support_io_optimized`.
+    pub fn with_is_support_io_optimized(
+        mut self,
+        is_support_io_optimized: bool,
+    ) -> Self {
+        self.is_support_io_optimized = ::std::option::Option::Some(
+            is_support_io_optimized,
+        );
+        self
+    }
+    /// Sets `is_support_cloudinit`.
+    pub fn with_is_support_cloudinit(mut self, is_support_cloudinit: bool) -> Self {
+        self.is_support_cloudinit = ::std::option::Option::Some(is_support_cloudinit);
+        self
+    }
+    /// Sets `os_type`.
+    pub fn with_os_type(mut self, os_type: crate::models::ImageOsType) -> Self {
+        self.os_type = ::std::option::Option::Some(os_type);
+        self
+    }
+    /// Sets `architecture`.
+    pub fn with_architecture(
+        mut self,
+        architecture: crate::models::ImageArchitecture,
+    ) -> Self {
+        self.architecture = ::std::option::Option::Some(architecture);
+        self
+    }
+    /// Sets `page_number`.
+    pub fn with_page_number(mut self, page_number: i32) -> Self {
+        self.page_number = ::std::option::Option::Some(page_number);
+        self
+    }
+    /// Sets `page_size`.
+    pub fn with_page_size(mut self, page_size: i32) -> Self {
+        self.page_size = ::std::option::Option::Some(page_size);
+        self
+    }
+    /// Sets `usage`.
+    pub fn with_usage(mut self, usage: crate::models::ImageUsageFilter) -> Self {
+        self.usage = ::std::option::Option::Some(usage);
+        self
+    }
+    /// Sets `tag`.
+    pub fn with_tag(
+        mut self,
+        tag: ::std::vec::Vec<crate::models::DescribeImagesTag>,
+    ) -> Self {
+        self.tag = ::std::option::Option::Some(tag);
+        self
+    }
+    /// Sets `dry_run`.
+    pub fn with_dry_run(mut self, dry_run: bool) -> Self {
+        self.dry_run = ::std::option::Option::Some(dry_run);
+        self
+    }
+    /// Sets `action_type`.
+    pub fn with_action_type(
+        mut self,
+        action_type: crate::models::ImageActionType,
+    ) -> Self {
+        self.action_type = ::std::option::Option::Some(action_type);
+        self
+    }
+    /// Sets `filter`.
+    pub fn with_filter(
+        mut self,
+        filter: ::std::vec::Vec<crate::models::DescribeImagesFilter>,
+    ) -> Self {
+        self.filter = ::std::option::Option::Some(filter);
+        self
+    }
+    /// Sets `resource_group_id`.
+    pub fn with_resource_group_id(
+        mut self,
+        resource_group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_group_id = ::std::option::Option::Some(resource_group_id.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesRequest {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.status {
+            let path = &::cloudgen_runtime::constraints::join(path, "Status");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+            let path = &::cloudgen_runtime::constraints::join(path, "ImageOwnerAlias");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.os_type {
+            let path = &::cloudgen_runtime::constraints::join(path, "OSType");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.architecture {
+            let path = &::cloudgen_runtime::constraints::join(path, "Architecture");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.page_number {
+            let path = &::cloudgen_runtime::constraints::join(path, "PageNumber");
+            ::cloudgen_runtime::constraints::check_range(
+                out,
+                path,
+                ::std::primitive::i64::from(*value),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.page_size {
+            let path = &::cloudgen_runtime::constraints::join(path, "PageSize");
+            ::cloudgen_runtime::constraints::check_range(
+                out,
+                path,
+                ::std::primitive::i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(100i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.usage {
+            let path = &::cloudgen_runtime::constraints::join(path, "Usage");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            let path = &::cloudgen_runtime::constraints::join(path, "Tag");
+            ::cloudgen_runtime::constraints::check_items(
+                out,
+                path,
+                value.len(),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(20u64),
+            );
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.action_type {
+            let path = &::cloudgen_runtime::constraints::join(path, "ActionType");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.filter {
+            let path = &::cloudgen_runtime::constraints::join(path, "Filter");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+    }
+}
+#[allow(deprecated)]
+impl ::cloudgen_runtime::operation::Request for DescribeImagesRequest {
+    const INFO: &'static ::cloudgen_runtime::OperationInfo = &DESCRIBE_IMAGES;
+    type Body = ();
+    type Output = crate::models::DescribeImagesResponseBody;
+    type ErrorResponse = DescribeImagesErrorResponse;
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        DescribeImagesRequest::validate(self)
+    }
+    fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        ::std::vec::Vec::new()
+    }
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        let mut query = ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Capitalized,
+        );
+        {
+            let value = &self.region_id;
+            query.push("RegionId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            query.push_comma("Status", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_id {
+            query.push("ImageId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.show_expired {
+            query.push("ShowExpired", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+            query.push("SnapshotId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_name {
+            query.push("ImageName", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_family {
+            query.push("ImageFamily", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+            query.push("ImageOwnerAlias", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_type {
+            query.push("InstanceType", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.is_support_io_optimized {
+            query.push("IsSupportIoOptimized", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.is_support_cloudinit {
+            query.push("IsSupportCloudinit", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.os_type {
+            query.push("OSType", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.architecture {
+            query.push("Architecture", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.page_number {
+            query.push("PageNumber", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.page_size {
+            query.push("PageSize", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.usage {
+            query.push("Usage", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            query.push_indexed_objects("Tag", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.dry_run {
+            query.push("DryRun", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.action_type {
+            query.push("ActionType", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.filter {
+            query.push_indexed_objects("Filter", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_group_id {
+            query.push("ResourceGroupId", value);
+        }
+        query
+    }
+    fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        ::std::vec::Vec::new()
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        ::std::option::Option::None
+    }
+}
+impl ::cloudgen_runtime::paging::Paginated for DescribeImagesRequest {
+    const PAGING: ::cloudgen_runtime::paging::Paging = ::cloudgen_runtime::paging::Paging {
+        style: ::cloudgen_runtime::paging::PagingStyle::PageNumber,
+        items: "Images.Image",
+        total: ::std::option::Option::Some("TotalCount"),
+        next: ::std::option::Option::None,
+        marker_field: ::std::option::Option::None,
+    };
+    fn cursor(&self) -> ::std::option::Option<::cloudgen_runtime::paging::Cursor> {
+        self.page_number.as_ref().map(::cloudgen_runtime::paging::CursorValue::to_cursor)
+    }
+    fn with_cursor(mut self, cursor: ::cloudgen_runtime::paging::Cursor) -> Self {
+        self.page_number = ::cloudgen_runtime::paging::CursorValue::from_cursor(cursor);
+        self
+    }
+    fn page_size(&self) -> ::std::option::Option<i64> {
+        self.page_size
+            .as_ref()
+            .and_then(|size| match ::cloudgen_runtime::paging::CursorValue::to_cursor(
+                size,
+            ) {
+                ::cloudgen_runtime::paging::Cursor::Number(n) => {
+                    ::std::option::Option::Some(n)
+                }
+                ::cloudgen_runtime::paging::Cursor::Text(_) => {
+                    ::std::option::Option::None
+                }
+            })
+    }
+}
+/// Metadata of `DescribeImages`: method, path template, media type, parameters and auth.
+pub const DESCRIBE_IMAGES: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::OperationInfo {
+    name: "DescribeImages",
+    method: "POST",
+    path_template: "/",
+    content_type: ::std::option::Option::None,
+    parameters: &[
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Action",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: true,
+            source: ::cloudgen_runtime::operation::ParamSource::Constant(
+                "DescribeImages",
+            ),
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "RegionId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: true,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Status",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ShowExpired",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "SnapshotId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageName",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageFamily",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageOwnerAlias",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "InstanceType",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "IsSupportIoOptimized",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "IsSupportCloudinit",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "OSType",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Architecture",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "PageNumber",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "PageSize",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Usage",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Tag",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "DryRun",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ActionType",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Filter",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ResourceGroupId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+    ],
+    success_statuses: &[200u16],
+    auth: &[
+        ::cloudgen_runtime::operation::AuthScheme::AlibabaAcs3HmacSha256,
+        ::cloudgen_runtime::operation::AuthScheme::AlibabaRpcHmacSha1,
+    ],
+    idempotent: false,
+    api_version: ::std::option::Option::Some("2014-05-26"),
+    source: ::cloudgen_runtime::operation::SourcePage {
+        title: "DescribeImages",
+        url: ::std::option::Option::Some(
+            "https://www.alibabacloud.com/help/doc-detail/25534.htm",
+        ),
+        page: "pages/alibabacloud/ecs/DescribeImages.txt",
+        updated: ::std::option::Option::Some("2021-06-01"),
+    },
+};
+/// The error responses `DescribeImages` documents, by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum DescribeImagesErrorResponse {
+    /// HTTP 400: Invalid parameter (see the error codes).
+    BadRequest(crate::models::ErrorResponse),
+    /// HTTP 404: A filter value is not valid or does not exist (see the error codes).
+    NotFound(crate::models::ErrorResponse),
+    /// HTTP 500: Internal error (see the error codes).
+    InternalServerError(crate::models::ErrorResponse),
+}
+impl DescribeImagesErrorResponse {
+    /// The HTTP status of this response.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::BadRequest(_) => 400u16,
+            Self::NotFound(_) => 404u16,
+            Self::InternalServerError(_) => 500u16,
+        }
+    }
+}
+impl ::cloudgen_runtime::operation::ErrorResponse for DescribeImagesErrorResponse {
+    fn from_response(status: u16, body: &[u8]) -> ::std::option::Option<Self> {
+        match status {
+            400u16 => ::serde_json::from_slice(body).ok().map(Self::BadRequest),
+            404u16 => ::serde_json::from_slice(body).ok().map(Self::NotFound),
+            500u16 => ::serde_json::from_slice(body).ok().map(Self::InternalServerError),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl DescribeImagesErrorCode {
+    /// The rows of the page's error table for this code: HTTP status and message, as the page
+    /// writes it (`%s` stands for text the service fills in).
+    pub fn documented_rows(&self) -> &'static [(u16, &'static str)] {
+        match self {
+            Self::InvalidImageOwnerAliasValueNotSupported => {
+                &[(400u16, "The specified ImageOwnerAlias value is not supported.")]
+            }
+            Self::InvalidParamter => &[(400u16, "Invalid Parameter")],
+            Self::InvalidFilterKeyNotFound => &[(404u16, "")],
+            Self::InvalidUsage => &[(404u16, "The specifed Usage is not valid")],
+            Self::InvalidTagMismatch => {
+                &[(400u16, "The specified Tag.n.Key and Tag.n.Value are not match.")]
+            }
+            Self::InvalidTagCount => {
+                &[(400u16, "The specified tags are beyond the permitted range.")]
+            }
+            Self::InvalidInstanceTypeValueNotSupported => {
+                &[
+                    (
+                        400u16,
+                        "The specified InstanceType does not exist or beyond the permitted range.",
+                    ),
+                ]
+            }
+            Self::InvalidOsType => &[(404u16, "The specifed OSType is not valid")],
+            Self::InvalidArchitecture => {
+                &[(404u16, "The specifed Architecture is not valid")]
+            }
+            Self::InternalError => {
+                &[
+                    (
+                        500u16,
+                        "The request processing has failed due to some unknown error.",
+                    ),
+                ]
+            }
+            Self::Unknown(_) => &[],
+        }
+    }
+    /// The documented row a response's status and message are, if any.
+    pub fn matching_row(
+        &self,
+        status: u16,
+        message: &str,
+    ) -> ::std::option::Option<(u16, &'static str)> {
+        self.documented_rows()
+            .iter()
+            .copied()
+            .find(|(s, template)| {
+                *s == status
+                    && ::cloudgen_runtime::error::message_matches(template, message)
+            })
+    }
+}
+/// The error codes the `DescribeImages` page documents (`ServiceError::code`).
+///
+/// Other codes are kept in the fallback variant. `documented_rows` gives each code's rows of the page's table; `matching_row` tells which row a status and message are (`%s` stands for text the service fills in).
+///
+/// HTTP 400: `InvalidImageOwnerAlias.ValueNotSupported`, `InvalidParamter`, `InvalidTag.Mismatch`, `InvalidTagCount`, `InvalidInstanceType.ValueNotSupported`.
+///
+/// HTTP 404: `InvalidFilterKey.NotFound`, `InvalidUsage`, `InvalidOSType`, `InvalidArchitecture`.
+///
+/// HTTP 500: `InternalError`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DescribeImagesErrorCode {
+    /// HTTP 400: The specified ImageOwnerAlias value is not supported.
+    ///
+    /// The error message returned because the specified ImageOwnerAlias parameter is invalid.
+    InvalidImageOwnerAliasValueNotSupported,
+    /// HTTP 400: Invalid Parameter
+    ///
+    /// The error message returned because a specified parameter is invalid.
+    InvalidParamter,
+    /// HTTP 404:
+    ///
+    /// The error message returned because the specified start time or end time is invalid.
+    InvalidFilterKeyNotFound,
+    /// HTTP 404: The specifed Usage is not valid
+    ///
+    /// The error message returned because the specified Usage parameter is invalid.
+    InvalidUsage,
+    /// HTTP 400: The specified Tag.n.Key and Tag.n.Value are not match.
+    ///
+    /// The error message returned because the specified Tag.N.Key and Tag.N.Value parameters do not match.
+    InvalidTagMismatch,
+    /// HTTP 400: The specified tags are beyond the permitted range.
+    ///
+    /// The error message returned because the number of specified tags exceeds the upper limit.
+    InvalidTagCount,
+    /// HTTP 400: The specified InstanceType does not exist or beyond the permitted range.
+    ///
+    /// The error message returned because the specified instance type does not exist or you are not authorized to manage instances of the specified instance type.
+    InvalidInstanceTypeValueNotSupported,
+    /// HTTP 404: The specifed OSType is not valid
+    ///
+    /// The error message returned because the specified OSType parameter is invalid.
+    InvalidOsType,
+    /// HTTP 404: The specifed Architecture is not valid
+    ///
+    /// The error message returned because the specified Architecture parameter does not exist.
+    InvalidArchitecture,
+    /// HTTP 500: The request processing has failed due to some unknown error.
+    ///
+    /// The error message returned because an internal error has occurred. Try again later. If the error persists, submit a ticket.
+    InternalError,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl DescribeImagesErrorCode {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "InvalidImageOwnerAlias.ValueNotSupported",
+        "InvalidParamter",
+        "InvalidFilterKey.NotFound",
+        "InvalidUsage",
+        "InvalidTag.Mismatch",
+        "InvalidTagCount",
+        "InvalidInstanceType.ValueNotSupported",
+        "InvalidOSType",
+        "InvalidArchitecture",
+        "InternalError",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InvalidImageOwnerAliasValueNotSupported => {
+                "InvalidImageOwnerAlias.ValueNotSupported"
+            }
+            Self::InvalidParamter => "InvalidParamter",
+            Self::InvalidFilterKeyNotFound => "InvalidFilterKey.NotFound",
+            Self::InvalidUsage => "InvalidUsage",
+            Self::InvalidTagMismatch => "InvalidTag.Mismatch",
+            Self::InvalidTagCount => "InvalidTagCount",
+            Self::InvalidInstanceTypeValueNotSupported => {
+                "InvalidInstanceType.ValueNotSupported"
+            }
+            Self::InvalidOsType => "InvalidOSType",
+            Self::InvalidArchitecture => "InvalidArchitecture",
+            Self::InternalError => "InternalError",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for DescribeImagesErrorCode {
+    const VALUES: &'static [&'static str] = DescribeImagesErrorCode::VALUES;
+    fn as_str(&self) -> &str {
+        DescribeImagesErrorCode::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        DescribeImagesErrorCode::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for DescribeImagesErrorCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "InvalidImageOwnerAlias.ValueNotSupported" => {
+                Self::InvalidImageOwnerAliasValueNotSupported
+            }
+            "InvalidParamter" => Self::InvalidParamter,
+            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound,
+            "InvalidUsage" => Self::InvalidUsage,
+            "InvalidTag.Mismatch" => Self::InvalidTagMismatch,
+            "InvalidTagCount" => Self::InvalidTagCount,
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported
+            }
+            "InvalidOSType" => Self::InvalidOsType,
+            "InvalidArchitecture" => Self::InvalidArchitecture,
+            "InternalError" => Self::InternalError,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for DescribeImagesErrorCode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for DescribeImagesErrorCode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for DescribeImagesErrorCode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for DescribeImagesErrorCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for DescribeImagesErrorCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeImagesErrorCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for DescribeImagesErrorCode {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}
+/// The error of `describe_images`: a validation failure (nothing sent), a transport failure, a documented error response ([`DescribeImagesErrorResponse`]) or an undocumented one.
+pub type DescribeImagesError = ::cloudgen_runtime::Error<DescribeImagesErrorResponse>;
+/// Compiled on first use: only ASCII characters.
+static CREATE_IMAGE_CLIENT_TOKEN_PATTERN: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(
+    "^[\\x00-\\x7F]*$",
+);
+/// Compiled on first use: starts with a letter and contains only letters, digits, colons (:), underscores (\_), and hyphens (-).
+static CREATE_IMAGE_IMAGE_FAMILY_PATTERN: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(
+    "^\\p{L}[\\p{L}\\p{Nd}:_-]*$",
+);
+/// Request of `CreateImage`: You can call this operation to create a custom image.
+///
+/// Build it with `new` (every mandatory value) and the `with_*` setters; `validate` checks every documented constraint.
+#[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
+pub struct CreateImageRequest {
+    /// The ID of the region in which to create the custom image. You can call the DescribeRegions operation to query the most recent region list.
+    ///
+    /// Wire name: `RegionId`.
+    ///
+    /// Mandatory.
+    ///
+    /// Example: `"cn-hangzhou"`.
+    pub region_id: ::std::string::String,
+    /// The disks of the custom image, disk N by disk N (the page's rows DiskDeviceMapping.N.SnapshotId, DiskDeviceMapping.N.Size, DiskDeviceMapping.N.Device and DiskDeviceMapping.N.DiskType).
+    ///
+    /// Wire name: `DiskDeviceMapping`.
+    ///
+    /// Sent as numbered items: `DiskDeviceMapping.1.<Field>`, `DiskDeviceMapping.2.<Field>`, ...
+    pub disk_device_mapping: ::std::option::Option<
+        ::std::vec::Vec<crate::models::CreateImageDiskDeviceMapping>,
+    >,
+    /// The ID of the snapshot that is used to create the custom image.
+    ///
+    /// Wire name: `SnapshotId`.
+    ///
+    /// Example: `"s-bp17441ohwkdca0****"`.
+    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    /// The ID of the instance.
+    ///
+    /// Wire name: `InstanceId`.
+    ///
+    /// Example: `"i-bp1g6zv0ce8oghu7****"`.
+    pub instance_id: ::std::option::Option<::std::string::String>,
+    /// The name of the image. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), and hyphens (-). It must start with a letter and cannot start with `http://` or `https://`. This parameter is empty by default.
+    ///
+    /// Wire name: `ImageName`.
+    ///
+    /// Length in characters: 2 to 128.
+    ///
+    /// Pattern `^\p{L}[\p{L}\p{Nd}:_-]*$`: starts with a letter and contains only letters, digits, colons (:), underscores (\_), and hyphens (-) (documented, not checked: the page contradicts it).
+    ///
+    /// Must not start with: `"http://"`, `"https://"`.
+    ///
+    /// Example: `"TestCentOS"`.
+    pub image_name: ::std::option::Option<::std::string::String>,
+    /// The description of the image. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`. This parameter is empty by default.
+    ///
+    /// Wire name: `Description`.
+    ///
+    /// Length in characters: 2 to 256.
+    ///
+    /// Must not start with: `"http://"`, `"https://"`.
+    ///
+    /// Example: `"ImageTestDescription"`.
+    pub description: ::std::option::Option<::std::string::String>,
+    /// The distribution of the operating system for the system disk in the custom image. If you specify a data disk snapshot to create the system disk of the custom image, you must use the Platform parameter to determine the distribution of the operating system for the system disk. Default value: Others Linux. Valid values: - CentOS - Ubuntu - SUSE - OpenSUSE - RedHat - Debian - CoreOS - Aliyun - Windows Server 2012 - Windows 7 - Customized Linux - Others Linux
+    ///
+    /// Wire name: `Platform`.
+    ///
+    /// Example: `"CentOS"`.
+    ///
+    /// Default: `"Others Linux"`.
+    pub platform: ::std::option::Option<crate::models::CreateImagePlatform>,
+    /// The system architecture of the system disk. If you specify a data disk snapshot to create the system disk of the custom image, you must use the Architecture parameter to determine the system architecture of the system disk. Default value: x86\_64. Valid values: - i386 - x86\_64
+    ///
+    /// Wire name: `Architecture`.
+    ///
+    /// Example: `"x86_64"`.
+    ///
+    /// Default: `"x86_64"`.
+    pub architecture: ::std::option::Option<crate::models::CreateImageArchitecture>,
+    /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the value, but you must ensure that it is unique among different requests. The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length. For more information, see How to ensure idempotence.
+    ///
+    /// Wire name: `ClientToken`.
+    ///
+    /// Length in characters: at most 64.
+    ///
+    /// Pattern `^[\x00-\x7F]*$`: only ASCII characters.
+    ///
+    /// Example: `"123e4567-e89b-12d3-a456-426655440000"`.
+    pub client_token: ::std::option::Option<::std::string::String>,
+    /// The tags of the custom image (the page's rows Tag.N.value, Tag.N.key, Tag.N.Key and Tag.N.Value; valid values of N: 1 to 20).
+    ///
+    /// Wire name: `Tag`.
+    ///
+    /// Items: at most 20.
+    ///
+    /// Sent as numbered items: `Tag.1.<Field>`, `Tag.2.<Field>`, ...
+    pub tag: ::std::option::Option<::std::vec::Vec<crate::models::CreateImageTag>>,
+    /// The ID of the resource group to which to assign the custom image.
+    ///
+    /// Wire name: `ResourceGroupId`.
+    ///
+    /// Example: `"rg-bp67acfmxazb4p****"`.
+    pub resource_group_id: ::std::option::Option<::std::string::String>,
+    /// The name of the image family of the custom image. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), and hyphens (-). It cannot contain `http://` or `https://`. It must start with a letter and cannot start with acs: or aliyun. This parameter is empty by default.
+    ///
+    /// Wire name: `ImageFamily`.
+    ///
+    /// Length in characters: 2 to 128.
+    ///
+    /// Pattern `^\p{L}[\p{L}\p{Nd}:_-]*$`: starts with a letter and contains only letters, digits, colons (:), underscores (\_), and hyphens (-).
+    ///
+    /// Must not start with: `"acs:"`, `"aliyun"`.
+    ///
+    /// Must not contain: `"http://"`, `"https://"`.
+    ///
+    /// Example: `"hangzhou-daily-update"`.
+    pub image_family: ::std::option::Option<::std::string::String>,
+}
+impl CreateImageRequest {
+    /// Builds `CreateImageRequest` from its mandatory values; everything else starts unset.
+    pub fn new(region_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            region_id: region_id.into(),
+            disk_device_mapping: ::std::option::Option::None,
+            snapshot_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            image_name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            platform: ::std::option::Option::None,
+            architecture: ::std::option::Option::None,
+            client_token: ::std::option::Option::None,
+            tag: ::std::option::Option::None,
+            resource_group_id: ::std::option::Option::None,
+            image_family: ::std::option::Option::None,
+        }
+    }
+    /// Sets `disk_device_mapping`.
+    pub fn with_disk_device_mapping(
+        mut self,
+        disk_device_mapping: ::std::vec::Vec<crate::models::CreateImageDiskDeviceMapping>,
+    ) -> Self {
+        self.disk_device_mapping = ::std::option::Option::Some(disk_device_mapping);
+        self
+    }
+    /// Sets `snapshot_id`.
+    pub fn with_snapshot_id(
+        mut self,
+        snapshot_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.snapshot_id = ::std::option::Option::Some(snapshot_id.into());
+        self
+    }
+    /// Sets `instance_id`.
+    pub fn with_instance_id(
+        mut self,
+        instance_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance_id = ::std::option::Option::Some(instance_id.into());
+        self
+    }
+    /// Sets `image_name`.
+    pub fn with_image_name(
+        mut self,
+        image_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_name = ::std::option::Option::Some(image_name.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+    /// Sets `platform`.
+    pub fn with_platform(
+        mut self,
+        platform: crate::models::CreateImagePlatform,
+    ) -> Self {
+        self.platform = ::std::option::Option::Some(platform);
+        self
+    }
+    /// Sets `architecture`.
+    pub fn with_architecture(
+        mut self,
+        architecture: crate::models::CreateImageArchitecture,
+    ) -> Self {
+        self.architecture = ::std::option::Option::Some(architecture);
+        self
+    }
+    /// Sets `client_token`.
+    pub fn with_client_token(
+        mut self,
+        client_token: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_token = ::std::option::Option::Some(client_token.into());
+        self
+    }
+    /// Sets `tag`.
+    pub fn with_tag(
+        mut self,
+        tag: ::std::vec::Vec<crate::models::CreateImageTag>,
+    ) -> Self {
+        self.tag = ::std::option::Option::Some(tag);
+        self
+    }
+    /// Sets `resource_group_id`.
+    pub fn with_resource_group_id(
+        mut self,
+        resource_group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_group_id = ::std::option::Option::Some(resource_group_id.into());
+        self
+    }
+    /// Sets `image_family`.
+    pub fn with_image_family(
+        mut self,
+        image_family: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_family = ::std::option::Option::Some(image_family.into());
+        self
+    }
+    /// Checks every documented constraint of this value and the values inside it, and returns
+    /// all violations at once.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        let mut out = ::cloudgen_runtime::Violations::new();
+        ::cloudgen_runtime::constraints::Validate::validate_into(self, "", &mut out);
+        out.into_result()
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageRequest {
+    fn validate_into(&self, path: &str, out: &mut ::cloudgen_runtime::Violations) {
+        if let ::std::option::Option::Some(value) = &self.disk_device_mapping {
+            let path = &::cloudgen_runtime::constraints::join(path, "DiskDeviceMapping");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_name {
+            let path = &::cloudgen_runtime::constraints::join(path, "ImageName");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::Some(2u64),
+                ::std::option::Option::Some(128u64),
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_prefixes(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["http://", "https://"],
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            let path = &::cloudgen_runtime::constraints::join(path, "Description");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::Some(2u64),
+                ::std::option::Option::Some(256u64),
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_prefixes(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["http://", "https://"],
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.platform {
+            let path = &::cloudgen_runtime::constraints::join(path, "Platform");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.architecture {
+            let path = &::cloudgen_runtime::constraints::join(path, "Architecture");
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            let path = &::cloudgen_runtime::constraints::join(path, "ClientToken");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64u64),
+            );
+            ::cloudgen_runtime::constraints::check_pattern(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                CREATE_IMAGE_CLIENT_TOKEN_PATTERN.compiled(),
+                "only ASCII characters",
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            let path = &::cloudgen_runtime::constraints::join(path, "Tag");
+            ::cloudgen_runtime::constraints::check_items(
+                out,
+                path,
+                value.len(),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(20u64),
+            );
+            ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_family {
+            let path = &::cloudgen_runtime::constraints::join(path, "ImageFamily");
+            ::cloudgen_runtime::constraints::check_length(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                ::std::option::Option::Some(2u64),
+                ::std::option::Option::Some(128u64),
+            );
+            ::cloudgen_runtime::constraints::check_pattern(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                CREATE_IMAGE_IMAGE_FAMILY_PATTERN.compiled(),
+                "starts with a letter and contains only letters, digits, colons (:), underscores (_), and hyphens (-)",
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_prefixes(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["acs:", "aliyun"],
+            );
+            ::cloudgen_runtime::constraints::check_forbidden_substrings(
+                out,
+                path,
+                ::std::convert::AsRef::<str>::as_ref(value),
+                &["http://", "https://"],
+            );
+        }
+        ::cloudgen_runtime::rules::check_precedence(
+            out,
+            path,
+            &[
+                ("InstanceId", self.instance_id.is_some()),
+                ("DiskDeviceMapping", self.disk_device_mapping.is_some()),
+                ("SnapshotId", self.snapshot_id.is_some()),
+            ],
+            "The following request parameters are sorted by priority: InstanceId > DiskDeviceMapping > SnapshotId. If your request contains two or more parameters, the custom image is created based on the parameter with a higher priority by default.",
+        );
+        ::cloudgen_runtime::rules::check_at_least_one(
+            out,
+            path,
+            &[
+                ("InstanceId", self.instance_id.is_some()),
+                ("DiskDeviceMapping", self.disk_device_mapping.is_some()),
+                ("SnapshotId", self.snapshot_id.is_some()),
+            ],
+            "MissingParameter: The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.",
+        );
+    }
+}
+impl ::cloudgen_runtime::operation::Request for CreateImageRequest {
+    const INFO: &'static ::cloudgen_runtime::OperationInfo = &CREATE_IMAGE;
+    type Body = ();
+    type Output = crate::models::CreateImageResponseBody;
+    type ErrorResponse = CreateImageErrorResponse;
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::cloudgen_runtime::ValidationError> {
+        CreateImageRequest::validate(self)
+    }
+    fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        ::std::vec::Vec::new()
+    }
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        let mut query = ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Capitalized,
+        );
+        {
+            let value = &self.region_id;
+            query.push("RegionId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.disk_device_mapping {
+            query.push_indexed_objects("DiskDeviceMapping", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+            query.push("SnapshotId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            query.push("InstanceId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_name {
+            query.push("ImageName", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            query.push("Description", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.platform {
+            query.push("Platform", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.architecture {
+            query.push("Architecture", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            query.push("ClientToken", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.tag {
+            query.push_indexed_objects("Tag", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_group_id {
+            query.push("ResourceGroupId", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.image_family {
+            query.push("ImageFamily", value);
+        }
+        query
+    }
+    fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        ::std::vec::Vec::new()
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        ::std::option::Option::None
+    }
+    fn fill_idempotency_token(
+        &mut self,
+        token: &mut dyn ::std::ops::FnMut() -> ::std::string::String,
+    ) {
+        if self.client_token.is_none() {
+            self.client_token = ::std::option::Option::Some(token());
+        }
+    }
+}
+/// Metadata of `CreateImage`: method, path template, media type, parameters and auth.
+pub const CREATE_IMAGE: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::OperationInfo {
+    name: "CreateImage",
+    method: "POST",
+    path_template: "/",
+    content_type: ::std::option::Option::None,
+    parameters: &[
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Action",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: true,
+            source: ::cloudgen_runtime::operation::ParamSource::Constant("CreateImage"),
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "RegionId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: true,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "DiskDeviceMapping",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "SnapshotId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "InstanceId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageName",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Description",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Platform",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Architecture",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ClientToken",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "Tag",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ResourceGroupId",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+        ::cloudgen_runtime::operation::ParameterInfo {
+            wire_name: "ImageFamily",
+            location: ::cloudgen_runtime::operation::ParamLocation::Query,
+            required: false,
+            source: ::cloudgen_runtime::operation::ParamSource::Caller,
+        },
+    ],
+    success_statuses: &[200u16],
+    auth: &[
+        ::cloudgen_runtime::operation::AuthScheme::AlibabaAcs3HmacSha256,
+        ::cloudgen_runtime::operation::AuthScheme::AlibabaRpcHmacSha1,
+    ],
+    idempotent: true,
+    api_version: ::std::option::Option::Some("2014-05-26"),
+    source: ::cloudgen_runtime::operation::SourcePage {
+        title: "CreateImage",
+        url: ::std::option::Option::Some(
+            "https://www.alibabacloud.com/help/doc-detail/25535.htm",
+        ),
+        page: "pages/alibabacloud/ecs/CreateImage.txt",
+        updated: ::std::option::Option::Some("2020-11-05"),
+    },
+};
+/// The error responses `CreateImage` documents, by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CreateImageErrorResponse {
+    /// HTTP 400: Invalid or missing parameter, or a request the image source does not allow (see the error codes).
+    BadRequest(crate::models::ErrorResponse),
+    /// HTTP 403: The operation is denied in the current state of the snapshot, disk, account or quota (see the error codes).
+    Forbidden(crate::models::ErrorResponse),
+    /// HTTP 404: A specified snapshot, instance or resource group does not exist (see the error codes).
+    NotFound(crate::models::ErrorResponse),
+    /// HTTP 500: Internal error (see the error codes).
+    InternalServerError(crate::models::ErrorResponse),
+}
+impl CreateImageErrorResponse {
+    /// The HTTP status of this response.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::BadRequest(_) => 400u16,
+            Self::Forbidden(_) => 403u16,
+            Self::NotFound(_) => 404u16,
+            Self::InternalServerError(_) => 500u16,
+        }
+    }
+}
+impl ::cloudgen_runtime::operation::ErrorResponse for CreateImageErrorResponse {
+    fn from_response(status: u16, body: &[u8]) -> ::std::option::Option<Self> {
+        match status {
+            400u16 => ::serde_json::from_slice(body).ok().map(Self::BadRequest),
+            403u16 => ::serde_json::from_slice(body).ok().map(Self::Forbidden),
+            404u16 => ::serde_json::from_slice(body).ok().map(Self::NotFound),
+            500u16 => ::serde_json::from_slice(body).ok().map(Self::InternalServerError),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl CreateImageErrorCode {
+    /// The rows of the page's error table for this code: HTTP status and message, as the page
+    /// writes it (`%s` stands for text the service fills in).
+    pub fn documented_rows(&self) -> &'static [(u16, &'static str)] {
+        match self {
+            Self::InvalidSnapshotIdNotFound => {
+                &[(404u16, "The specified SnapshotId does not exist.")]
+            }
+            Self::InvalidImageNameMalformed => {
+                &[(400u16, "The specified Image name is wrongly formed.")]
+            }
+            Self::InvalidImageNameDuplicated => {
+                &[(400u16, "The specified Image name has already bean used.")]
+            }
+            Self::InvalidDescriptionMalformed => {
+                &[(400u16, "The specified description is wrongly formed.")]
+            }
+            Self::InvalidImageVersionMalformed => {
+                &[(400u16, "The specified ImageVersion is wrongly formed.")]
+            }
+            Self::InvalidSnapshotIdNotReady => {
+                &[
+                    (
+                        403u16,
+                        "The current status of the DiskDeviceMapping.n.SnapshotId or SnapshotId does not support this operation.",
+                    ),
+                ]
+            }
+            Self::InvalidSnapshotTooOld => {
+                &[
+                    (
+                        403u16,
+                        "This operation is denied because the specified snapshot by DiskDeviceMapping.n.SnapshotId or SnapshotId is created before 2013-07-15.",
+                    ),
+                ]
+            }
+            Self::OperationDenied => {
+                &[
+                    (403u16, "The specified snapshot is not allowed to create image."),
+                    (403u16, "The specified snapshot is not from system disk."),
+                    (
+                        400u16,
+                        "The specified parameter DiskDeviceMapping.n.SnapshotId does not contain system disk snapshot.",
+                    ),
+                    (
+                        400u16,
+                        "The specified parameter DiskDeviceMapping.n.SnapshotId contains two or more system disk snapshots.",
+                    ),
+                    (
+                        400u16,
+                        "Not support creating system image from an encrypted snapshot/disk.",
+                    ),
+                ]
+            }
+            Self::QuotaExceedImage => &[(403u16, "The Image Quota exceeds.")],
+            Self::InvalidParamterConflict => {
+                &[
+                    (
+                        403u16,
+                        "The specified same token is trying to make requests with different parameters.",
+                    ),
+                ]
+            }
+            Self::InvalidInstanceIdNotFound => {
+                &[(404u16, "The specified InstanceId does not exist.")]
+            }
+            Self::IncorrectInstanceStatus => {
+                &[
+                    (
+                        400u16,
+                        "The current status of the instance does not support this operation.",
+                    ),
+                ]
+            }
+            Self::InstanceLockedForSecurity => {
+                &[
+                    (
+                        400u16,
+                        "The specified operation is denied as your instance is locked for security reasons.",
+                    ),
+                ]
+            }
+            Self::InvalidDeviceMalformed => {
+                &[
+                    (
+                        400u16,
+                        "The specified parameter DiskDeviceMapping.n.Device is not valid.",
+                    ),
+                ]
+            }
+            Self::MissingParameter => {
+                &[
+                    (
+                        400u16,
+                        "The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.",
+                    ),
+                ]
+            }
+            Self::InvalidSizeValueNotSupported => {
+                &[
+                    (
+                        400u16,
+                        "The specified parameter DiskDeviceMapping.n.Size beyond the permitted range.",
+                    ),
+                ]
+            }
+            Self::InvalidDeviceInUse => {
+                &[
+                    (
+                        400u16,
+                        "The specified parameter DiskDeviceMapping.n.Device has been occupied.",
+                    ),
+                ]
+            }
+            Self::InvalidDiskCategoryCreateImage => {
+                &[(400u16, "The specified diskCategory is not allowed to create image.")]
+            }
+            Self::InvalidAccountStatusNotEnoughBalance => {
+                &[(403u16, "Your account does not have enough balance.")]
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable => {
+                &[(403u16, "Snapshot service has not been opened yet.")]
+            }
+            Self::UserNotInTheWhiteList => {
+                &[
+                    (
+                        403u16,
+                        "The user is not in the white list of create image by data disk snapshot.",
+                    ),
+                ]
+            }
+            Self::InvalidArchitectureMalformed => {
+                &[(400u16, "The specified Architecture is wrongly formed.")]
+            }
+            Self::InvalidPlatformMalformed => {
+                &[(400u16, "The specified Platform is wrongly formed.")]
+            }
+            Self::InvalidParameterAllEmpty => &[(400u16, "%s")],
+            Self::IncorrectDiskStatusInvalid => {
+                &[
+                    (
+                        403u16,
+                        "Device status is invalid, please restart instance and try again.",
+                    ),
+                ]
+            }
+            Self::OperationDeniedInvalidSnapshotCategory => &[(403u16, "%s")],
+            Self::QuotaExceedSnapshot => &[(403u16, "The snapshot quota exceeds.")],
+            Self::IncorrectDiskStatusTransferring => {
+                &[
+                    (
+                        403u16,
+                        "The specified device is transferring, you can retry after the process is finished.",
+                    ),
+                ]
+            }
+            Self::IncorrectDiskStatus => {
+                &[(403u16, "The current disk status does not support this operation.")]
+            }
+            Self::InvalidSystemSnapshotMissing => &[(403u16, "? s")],
+            Self::IncorrectDiskStatusCreatingSnapshot => {
+                &[(403u16, "A previous snapshot creation is in process.")]
+            }
+            Self::InvalidResourceGroupNotFound => {
+                &[(404u16, "The ResourceGroup provided does not exist in our records.")]
+            }
+            Self::InternalError => {
+                &[
+                    (
+                        500u16,
+                        "The process of creating snapshot has failed due to some unknown error.",
+                    ),
+                    (
+                        500u16,
+                        "The request processing has failed due to some unknown error, exception or failure.",
+                    ),
+                ]
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized => {
+                &[(403u16, "ECS service have no right to access your KMS.")]
+            }
+            Self::DuplicateTagKey => &[(400u16, "The Tag.N.Key contain duplicate key.")],
+            Self::InvalidTagKeyMalformed => {
+                &[(400u16, "The specified Tag.n.Key is not valid.")]
+            }
+            Self::InvalidTagValueMalformed => {
+                &[(400u16, "The specified Tag.n.Value is not valid.")]
+            }
+            Self::QuotaExceedTags => &[(403u16, "%s")],
+            Self::InvalidDiskTypeValueNotSupported => {
+                &[(400u16, "The specified disk type is not supported.")]
+            }
+            Self::IdempotenceParamNotMatch => {
+                &[
+                    (
+                        400u16,
+                        "Request uses a client token in a previous request but is not identical to that request.",
+                    ),
+                ]
+            }
+            Self::Unknown(_) => &[],
+        }
+    }
+    /// The documented row a response's status and message are, if any.
+    pub fn matching_row(
+        &self,
+        status: u16,
+        message: &str,
+    ) -> ::std::option::Option<(u16, &'static str)> {
+        self.documented_rows()
+            .iter()
+            .copied()
+            .find(|(s, template)| {
+                *s == status
+                    && ::cloudgen_runtime::error::message_matches(template, message)
+            })
+    }
+}
+/// The error codes the `CreateImage` page documents (`ServiceError::code`).
+///
+/// Other codes are kept in the fallback variant. `documented_rows` gives each code's rows of the page's table; `matching_row` tells which row a status and message are (`%s` stands for text the service fills in).
+///
+/// HTTP 400: `InvalidImageName.Malformed`, `InvalidImageName.Duplicated`, `InvalidDescription.Malformed`, `InvalidImageVersion.Malformed`, `IncorrectInstanceStatus`, `InstanceLockedForSecurity`, `InvalidDevice.Malformed`, `MissingParameter`, `InvalidSize.ValueNotSupported`, `InvalidDevice.InUse`, `OperationDenied`, `InvalidDiskCategory.CreateImage`, `InvalidArchitecture.Malformed`, `InvalidPlatform.Malformed`, `OperationDenied`, `InvalidParameter.AllEmpty`, `Duplicate.TagKey`, `InvalidTagKey.Malformed`, `InvalidTagValue.Malformed`, `InvalidDiskType.ValueNotSupported`, `IdempotenceParamNotMatch`.
+///
+/// HTTP 403: `InvalidSnapshotId.NotReady`, `InvalidSnapshot.TooOld`, `OperationDenied`, `QuotaExceed.Image`, `OperationDenied`, `InvalidParamter.Conflict`, `InvalidAccountStatus.NotEnoughBalance`, `InvalidAccountStatus.SnapshotServiceUnavailable`, `UserNotInTheWhiteList`, `IncorrectDiskStatus.Invalid`, `OperationDenied.InvalidSnapshotCategory`, `QuotaExceed.Snapshot`, `IncorrectDiskStatus.Transferring`, `IncorrectDiskStatus`, `InvalidSystemSnapshot.Missing`, `IncorrectDiskStatus.CreatingSnapshot`, `InvalidParameter.KMSKeyId.KMSUnauthorized`, `QuotaExceed.Tags`.
+///
+/// HTTP 404: `InvalidSnapshotId.NotFound`, `InvalidInstanceId.NotFound`, `InvalidResourceGroup.NotFound`.
+///
+/// HTTP 500: `InternalError`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreateImageErrorCode {
+    /// HTTP 404: The specified SnapshotId does not exist.
+    ///
+    /// The error message returned because the specified SnapshotId parameter does not exist. Check whether the snapshot ID is correct.
+    InvalidSnapshotIdNotFound,
+    /// HTTP 400: The specified Image name is wrongly formed.
+    ///
+    /// The error message returned because the specified ImageName parameter is invalid. The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter and cannot start with `http://` or `https://`.
+    InvalidImageNameMalformed,
+    /// HTTP 400: The specified Image name has already bean used.
+    ///
+    /// The error message returned because the specified image name already exists.
+    InvalidImageNameDuplicated,
+    /// HTTP 400: The specified description is wrongly formed.
+    ///
+    /// The error message returned because the specified Description parameter is invalid. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
+    InvalidDescriptionMalformed,
+    /// HTTP 400: The specified ImageVersion is wrongly formed.
+    ///
+    /// The error message returned because the specified image version is invalid or you are not authorized to use the snapshot.
+    InvalidImageVersionMalformed,
+    /// HTTP 403: The current status of the DiskDeviceMapping.n.SnapshotId or SnapshotId does not support this operation.
+    ///
+    /// The error message returned because the operation is not supported while the specified snapshot is in the current state.
+    InvalidSnapshotIdNotReady,
+    /// HTTP 403: This operation is denied because the specified snapshot by DiskDeviceMapping.n.SnapshotId or SnapshotId is created before 2013-07-15.
+    ///
+    /// The error message returned because the operation is not supported while the snapshot specified by the DiskDeviceMapping.N.SnapshotId or SnapshotId parameter was created before July 15, 2013.
+    InvalidSnapshotTooOld,
+    /// HTTP 403: The specified snapshot is not allowed to create image.
+    ///
+    /// The error message returned because the specified snapshot cannot be used to create images.
+    ///
+    /// HTTP 403: The specified snapshot is not from system disk.
+    ///
+    /// The error message returned because the specified snapshot was not created from a system disk.
+    ///
+    /// HTTP 400: The specified parameter DiskDeviceMapping.n.SnapshotId does not contain system disk snapshot.
+    ///
+    /// The error message returned because the specified DiskDeviceMapping.N.SnapshotID parameter does not contain a system disk snapshot ID.
+    ///
+    /// HTTP 400: The specified parameter DiskDeviceMapping.n.SnapshotId contains two or more system disk snapshots.
+    ///
+    /// The error message returned because the specified DiskDeviceMapping.N.SnapshotID parameter already contains a system disk snapshot ID.
+    ///
+    /// HTTP 400: Not support creating system image from an encrypted snapshot/disk.
+    ///
+    /// The error message returned because an encrypted disk or snapshot cannot be used to create custom images.
+    OperationDenied,
+    /// HTTP 403: The Image Quota exceeds.
+    ///
+    /// The error message returned because the maximum number of custom images has been reached.
+    QuotaExceedImage,
+    /// HTTP 403: The specified same token is trying to make requests with different parameters.
+    ///
+    /// The error message returned because the same token is used to make requests that have different parameters.
+    InvalidParamterConflict,
+    /// HTTP 404: The specified InstanceId does not exist.
+    ///
+    /// The error message returned because the specified InstanceId parameter does not exist.
+    InvalidInstanceIdNotFound,
+    /// HTTP 400: The current status of the instance does not support this operation.
+    ///
+    /// The error message returned because the operation is not supported while the instance is in the current state.
+    IncorrectInstanceStatus,
+    /// HTTP 400: The specified operation is denied as your instance is locked for security reasons.
+    ///
+    /// The error message returned because the operation is not supported while the instance is locked for security reasons.
+    InstanceLockedForSecurity,
+    /// HTTP 400: The specified parameter DiskDeviceMapping.n.Device is not valid.
+    ///
+    /// The error message returned because the specified DiskDeviceMapping.N.Device parameter is invalid.
+    InvalidDeviceMalformed,
+    /// HTTP 400: The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.
+    ///
+    /// The error message returned because none of SnapshotId, InstanceId, and parameters that start with DiskDeviceMapping is specified.
+    MissingParameter,
+    /// HTTP 400: The specified parameter DiskDeviceMapping.n.Size beyond the permitted range.
+    ///
+    /// The error message returned because the specified DiskDeviceMapping.N.Size parameter is not within the permitted range.
+    InvalidSizeValueNotSupported,
+    /// HTTP 400: The specified parameter DiskDeviceMapping.n.Device has been occupied.
+    ///
+    /// The error message returned because device names specified in the DiskDeviceMapping.N.Device value already exist.
+    InvalidDeviceInUse,
+    /// HTTP 400: The specified diskCategory is not allowed to create image.
+    ///
+    /// The error message returned because the operation is not supported by the specified disk category.
+    InvalidDiskCategoryCreateImage,
+    /// HTTP 403: Your account does not have enough balance.
+    ///
+    /// The error message returned because your account balance is insufficient. Add funds to your account and try again.
+    InvalidAccountStatusNotEnoughBalance,
+    /// HTTP 403: Snapshot service has not been opened yet.
+    ///
+    /// The error message returned because the operation is not supported while the snapshot service is not activated.
+    InvalidAccountStatusSnapshotServiceUnavailable,
+    /// HTTP 403: The user is not in the white list of create image by data disk snapshot.
+    ///
+    /// The error message returned because you are not authorized to create an image from data disk snapshots. Try again when you are authorized to do so.
+    UserNotInTheWhiteList,
+    /// HTTP 400: The specified Architecture is wrongly formed.
+    ///
+    /// The error message returned because the specified Architecture parameter is invalid.
+    InvalidArchitectureMalformed,
+    /// HTTP 400: The specified Platform is wrongly formed.
+    ///
+    /// The error message returned because the specified Platform parameter is invalid.
+    InvalidPlatformMalformed,
+    /// HTTP 400: %s
+    ///
+    /// The error message returned because no parameters are specified. Specify required parameters.
+    InvalidParameterAllEmpty,
+    /// HTTP 403: Device status is invalid, please restart instance and try again.
+    ///
+    /// The error message returned because the device status is invalid. Restart the instance and try again.
+    IncorrectDiskStatusInvalid,
+    /// HTTP 403: %s
+    ///
+    /// The error message returned because the operation is not supported by the snapshot type.
+    OperationDeniedInvalidSnapshotCategory,
+    /// HTTP 403: The snapshot quota exceeds.
+    ///
+    /// The error message returned because the maximum number of snapshots has been reached. To store new snapshots, delete snapshots that are no longer needed.
+    QuotaExceedSnapshot,
+    /// HTTP 403: The specified device is transferring, you can retry after the process is finished.
+    ///
+    /// The error message returned because the specified disk is being migrated. Wait until the disk is migrated and try again.
+    IncorrectDiskStatusTransferring,
+    /// HTTP 403: The current disk status does not support this operation.
+    ///
+    /// The error message returned because the operation is not supported while the disk is in the current state. Make sure that the disk is available and your account has no overdue payment for it.
+    IncorrectDiskStatus,
+    /// HTTP 403: ? s
+    ///
+    /// The error message returned because the specified SnapshotId parameter is invalid. Check whether the snapshot exists.
+    InvalidSystemSnapshotMissing,
+    /// HTTP 403: A previous snapshot creation is in process.
+    ///
+    /// The error message returned because another snapshot is being created. Wait until the snapshot is created and try again.
+    IncorrectDiskStatusCreatingSnapshot,
+    /// HTTP 404: The ResourceGroup provided does not exist in our records.
+    ///
+    /// The error message returned because the specified ResourceGroupId parameter does not exist.
+    InvalidResourceGroupNotFound,
+    /// HTTP 500: The process of creating snapshot has failed due to some unknown error.
+    ///
+    /// The error message returned because the snapshot has failed to be created.
+    ///
+    /// HTTP 500: The request processing has failed due to some unknown error, exception or failure.
+    ///
+    /// The error message returned because an internal error has occurred. Try again later. If the problem persists, submit a ticket.
+    InternalError,
+    /// HTTP 403: ECS service have no right to access your KMS.
+    ///
+    /// The error message returned because ECS is not authorized to access your KMS resources.
+    InvalidParameterKmsKeyIdKmsUnauthorized,
+    /// HTTP 400: The Tag.N.Key contain duplicate key.
+    ///
+    /// The error message returned because the specified tag key already exists. Tag keys must be unique.
+    DuplicateTagKey,
+    /// HTTP 400: The specified Tag.n.Key is not valid.
+    ///
+    /// The error message returned because the specified Tag.N.Key parameter is invalid.
+    InvalidTagKeyMalformed,
+    /// HTTP 400: The specified Tag.n.Value is not valid.
+    ///
+    /// The error message returned because the specified Tag.N.Value parameter is invalid.
+    InvalidTagValueMalformed,
+    /// HTTP 403: %s
+    ///
+    /// The error message returned because the number of specified tags exceeds the upper limit.
+    QuotaExceedTags,
+    /// HTTP 400: The specified disk type is not supported.
+    ///
+    /// The error message returned because the specified disk type is not supported.
+    InvalidDiskTypeValueNotSupported,
+    /// HTTP 400: Request uses a client token in a previous request but is not identical to that request.
+    ///
+    /// The error message returned because this request and the previous request contain the same client token but different parameters.
+    IdempotenceParamNotMatch,
+    /// A value the page does not document, kept exactly as received.
+    Unknown(::cloudgen_runtime::UnknownValue),
+}
+impl CreateImageErrorCode {
+    /// The documented wire values, in the page's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "InvalidSnapshotId.NotFound",
+        "InvalidImageName.Malformed",
+        "InvalidImageName.Duplicated",
+        "InvalidDescription.Malformed",
+        "InvalidImageVersion.Malformed",
+        "InvalidSnapshotId.NotReady",
+        "InvalidSnapshot.TooOld",
+        "OperationDenied",
+        "QuotaExceed.Image",
+        "InvalidParamter.Conflict",
+        "InvalidInstanceId.NotFound",
+        "IncorrectInstanceStatus",
+        "InstanceLockedForSecurity",
+        "InvalidDevice.Malformed",
+        "MissingParameter",
+        "InvalidSize.ValueNotSupported",
+        "InvalidDevice.InUse",
+        "InvalidDiskCategory.CreateImage",
+        "InvalidAccountStatus.NotEnoughBalance",
+        "InvalidAccountStatus.SnapshotServiceUnavailable",
+        "UserNotInTheWhiteList",
+        "InvalidArchitecture.Malformed",
+        "InvalidPlatform.Malformed",
+        "InvalidParameter.AllEmpty",
+        "IncorrectDiskStatus.Invalid",
+        "OperationDenied.InvalidSnapshotCategory",
+        "QuotaExceed.Snapshot",
+        "IncorrectDiskStatus.Transferring",
+        "IncorrectDiskStatus",
+        "InvalidSystemSnapshot.Missing",
+        "IncorrectDiskStatus.CreatingSnapshot",
+        "InvalidResourceGroup.NotFound",
+        "InternalError",
+        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+        "Duplicate.TagKey",
+        "InvalidTagKey.Malformed",
+        "InvalidTagValue.Malformed",
+        "QuotaExceed.Tags",
+        "InvalidDiskType.ValueNotSupported",
+        "IdempotenceParamNotMatch",
+    ];
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InvalidSnapshotIdNotFound => "InvalidSnapshotId.NotFound",
+            Self::InvalidImageNameMalformed => "InvalidImageName.Malformed",
+            Self::InvalidImageNameDuplicated => "InvalidImageName.Duplicated",
+            Self::InvalidDescriptionMalformed => "InvalidDescription.Malformed",
+            Self::InvalidImageVersionMalformed => "InvalidImageVersion.Malformed",
+            Self::InvalidSnapshotIdNotReady => "InvalidSnapshotId.NotReady",
+            Self::InvalidSnapshotTooOld => "InvalidSnapshot.TooOld",
+            Self::OperationDenied => "OperationDenied",
+            Self::QuotaExceedImage => "QuotaExceed.Image",
+            Self::InvalidParamterConflict => "InvalidParamter.Conflict",
+            Self::InvalidInstanceIdNotFound => "InvalidInstanceId.NotFound",
+            Self::IncorrectInstanceStatus => "IncorrectInstanceStatus",
+            Self::InstanceLockedForSecurity => "InstanceLockedForSecurity",
+            Self::InvalidDeviceMalformed => "InvalidDevice.Malformed",
+            Self::MissingParameter => "MissingParameter",
+            Self::InvalidSizeValueNotSupported => "InvalidSize.ValueNotSupported",
+            Self::InvalidDeviceInUse => "InvalidDevice.InUse",
+            Self::InvalidDiskCategoryCreateImage => "InvalidDiskCategory.CreateImage",
+            Self::InvalidAccountStatusNotEnoughBalance => {
+                "InvalidAccountStatus.NotEnoughBalance"
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable => {
+                "InvalidAccountStatus.SnapshotServiceUnavailable"
+            }
+            Self::UserNotInTheWhiteList => "UserNotInTheWhiteList",
+            Self::InvalidArchitectureMalformed => "InvalidArchitecture.Malformed",
+            Self::InvalidPlatformMalformed => "InvalidPlatform.Malformed",
+            Self::InvalidParameterAllEmpty => "InvalidParameter.AllEmpty",
+            Self::IncorrectDiskStatusInvalid => "IncorrectDiskStatus.Invalid",
+            Self::OperationDeniedInvalidSnapshotCategory => {
+                "OperationDenied.InvalidSnapshotCategory"
+            }
+            Self::QuotaExceedSnapshot => "QuotaExceed.Snapshot",
+            Self::IncorrectDiskStatusTransferring => "IncorrectDiskStatus.Transferring",
+            Self::IncorrectDiskStatus => "IncorrectDiskStatus",
+            Self::InvalidSystemSnapshotMissing => "InvalidSystemSnapshot.Missing",
+            Self::IncorrectDiskStatusCreatingSnapshot => {
+                "IncorrectDiskStatus.CreatingSnapshot"
+            }
+            Self::InvalidResourceGroupNotFound => "InvalidResourceGroup.NotFound",
+            Self::InternalError => "InternalError",
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized => {
+                "InvalidParameter.KMSKeyId.KMSUnauthorized"
+            }
+            Self::DuplicateTagKey => "Duplicate.TagKey",
+            Self::InvalidTagKeyMalformed => "InvalidTagKey.Malformed",
+            Self::InvalidTagValueMalformed => "InvalidTagValue.Malformed",
+            Self::QuotaExceedTags => "QuotaExceed.Tags",
+            Self::InvalidDiskTypeValueNotSupported => "InvalidDiskType.ValueNotSupported",
+            Self::IdempotenceParamNotMatch => "IdempotenceParamNotMatch",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl ::cloudgen_runtime::enums::WireEnum for CreateImageErrorCode {
+    const VALUES: &'static [&'static str] = CreateImageErrorCode::VALUES;
+    fn as_str(&self) -> &str {
+        CreateImageErrorCode::as_str(self)
+    }
+    fn is_documented(&self) -> bool {
+        CreateImageErrorCode::is_documented(self)
+    }
+}
+impl ::std::convert::From<&str> for CreateImageErrorCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound,
+            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed,
+            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated,
+            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed,
+            "InvalidImageVersion.Malformed" => Self::InvalidImageVersionMalformed,
+            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady,
+            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld,
+            "OperationDenied" => Self::OperationDenied,
+            "QuotaExceed.Image" => Self::QuotaExceedImage,
+            "InvalidParamter.Conflict" => Self::InvalidParamterConflict,
+            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound,
+            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus,
+            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity,
+            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed,
+            "MissingParameter" => Self::MissingParameter,
+            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported,
+            "InvalidDevice.InUse" => Self::InvalidDeviceInUse,
+            "InvalidDiskCategory.CreateImage" => Self::InvalidDiskCategoryCreateImage,
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance
+            }
+            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable
+            }
+            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList,
+            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed,
+            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed,
+            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty,
+            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid,
+            "OperationDenied.InvalidSnapshotCategory" => {
+                Self::OperationDeniedInvalidSnapshotCategory
+            }
+            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot,
+            "IncorrectDiskStatus.Transferring" => Self::IncorrectDiskStatusTransferring,
+            "IncorrectDiskStatus" => Self::IncorrectDiskStatus,
+            "InvalidSystemSnapshot.Missing" => Self::InvalidSystemSnapshotMissing,
+            "IncorrectDiskStatus.CreatingSnapshot" => {
+                Self::IncorrectDiskStatusCreatingSnapshot
+            }
+            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound,
+            "InternalError" => Self::InternalError,
+            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized
+            }
+            "Duplicate.TagKey" => Self::DuplicateTagKey,
+            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed,
+            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed,
+            "QuotaExceed.Tags" => Self::QuotaExceedTags,
+            "InvalidDiskType.ValueNotSupported" => Self::InvalidDiskTypeValueNotSupported,
+            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch,
+            other => {
+                Self::Unknown(::cloudgen_runtime::UnknownValue::__new(other.to_owned()))
+            }
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for CreateImageErrorCode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl ::std::str::FromStr for CreateImageErrorCode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::convert::AsRef<str> for CreateImageErrorCode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::fmt::Display for CreateImageErrorCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for CreateImageErrorCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateImageErrorCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Self::from)
+    }
+}
+impl ::cloudgen_runtime::constraints::Validate for CreateImageErrorCode {
+    fn validate_into(&self, _path: &str, _out: &mut ::cloudgen_runtime::Violations) {}
+}
+/// The error of `create_image`: a validation failure (nothing sent), a transport failure, a documented error response ([`CreateImageErrorResponse`]) or an undocumented one.
+pub type CreateImageError = ::cloudgen_runtime::Error<CreateImageErrorResponse>;
 /// The operations of this service, one async method each. Downstream crates implement it with a real client or a fake for their tests.
 pub trait EcsApi {
     /// Modifies the name, description, state, or image family of a custom image.
     ///
     /// `POST /`
     ///
-    /// Source: "ModifyImageAttribute" (`003_ec67625d22924fc8.txt`).
+    /// Source: "ModifyImageAttribute" (`pages/alibabacloud/ecs/ModifyImageAttribute.txt`).
     ///
     /// Note (HTTP method): The page shows only a URL; it names no method. Decision: POST with every parameter in the query and an empty body, as the official SDK sends it.
     ///
@@ -631,6 +2804,132 @@ pub trait EcsApi {
         Output = ::std::result::Result<
             crate::models::ModifyImageAttributeResponseBody,
             ModifyImageAttributeError,
+        >,
+    > + ::std::marker::Send;
+    /// Queries available images.
+    ///
+    /// - You can query your custom images, public images provided by Alibaba Cloud, Alibaba Cloud Marketplace images, and shared images from other Alibaba Cloud accounts.
+    ///
+    /// - This operation supports paged query. The response contains the total number of available images and the images on the returned page. By default, 10 entries are displayed on each page.
+    ///
+    /// - When you call an API operation by using Alibaba Cloud Command Line Interface (CLI), you must specify request parameter values of different data types in required formats. For more information, see CLI parameter format.
+    ///
+    /// `POST /`
+    ///
+    /// Source: [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) (`pages/alibabacloud/ecs/DescribeImages.txt`, updated on 2021-06-01).
+    ///
+    /// Note (HTTP method): The page shows only a URL; it names no method. Decision: POST with every parameter in the query and an empty body, as the official SDK sends it.
+    ///
+    /// Note (Status list): `Status` is typed String in the table, and its description says "Separate multiple parameter values with commas (,)". Decision: An array of statuses sent as one comma-separated value (`list: comma`), so each status is checked against the documented values. The default and the example (`Available`) are written as one-item lists.
+    ///
+    /// Note (status values): The request lists six statuses (Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated); the response lists four (UnAvailable, Available, Creating, CreateFailed); ModifyImageAttribute sets two (Deprecated, Available). Decision: Three enum types, one per value set: `ImageStatusFilter` (request), `DescribedImageStatus` (response) and the existing `ImageStatus` (ModifyImageAttribute). Unknown values in responses are tolerated, so a `Waiting` or `Deprecated` image in a response still reads.
+    ///
+    /// Note (Usage values): The request and the response list the same two values (instance, none) with different descriptions ("is already in use and running on an ECS instance" vs "has been used to create one or more ECS instances"). Decision: Two enum types, `ImageUsageFilter` (request) and `DescribedImageUsage` (response), to keep both descriptions.
+    ///
+    /// Note (enum-typed fields' descriptions): The descriptions of enum-typed parameters and fields list their valid values inline. Decision: Each description is kept whole, values included, and the values (with their descriptions) are also the enum type's values.
+    ///
+    /// Note (deprecated tag rows): The rows `Tag.N.value` and `Tag.N.key` say "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter" (resp. Tag.N.Key); their Example column says `null`. Decision: They are deprecated fields of the tag item, replaced by `Value` and `Key`; the `null` example is left out (it is no value of a string).
+    ///
+    /// Note (ShowExpired and Device): `ShowExpired` (request) and `Device` (response) say "This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility." Decision: Both are marked deprecated with that note and no replacement (the page names none).
+    ///
+    /// Note (PageNumber lower bound): "Pages start from page 1." Decision: A minimum of 1. PageSize has no stated minimum, so none is set.
+    ///
+    /// Note (Filter.N.Value format): "Specify the time in the yyyy-MM-ddTHH:mmZ format. The time must be in UTC." Decision: A pattern `yyyy-MM-ddTHH:mmZ` (digits, a literal `T`, a trailing `Z` for UTC). Both documented keys (CreationStartTime, CreationEndTime) take a time, so the pattern applies to every filter value.
+    ///
+    /// Note (response nesting): The response table types `Images` as "Array of Image", `DiskDeviceMappings` as "Array of DiskDeviceMapping" and `Tags` as "Array of Tag"; the JSON sample wraps each list in an object keyed by the item name (`"Images": {"Image": [...]}`, `"DiskDeviceMappings": {"DiskDeviceMapping": [...]}`, `"Tags": {"Tag": [...]}`), as the XML sample nests `<Images><Image>`. Decision: The spec follows the JSON sample, the wire shape: each list is an object type (`DescribeImagesImages`, `ImageDiskDeviceMappings`, `ImageTags`) with one array field. The paging `items` path is `Images.Image`.
+    ///
+    /// Note (two Size and Progress fields): The image's `Size` is an Integer (GiB) and its `Progress` the creation progress; the disk mapping's `Size` is a String ("60") and its `Progress` the progress of an image copy task. Decision: Transcribed as typed on the page, each on its own object type; the JSON sample agrees (`"Size": 60` vs `"Size": "60"`).
+    ///
+    /// Note (IsSelfShared): Typed String with example `true`; the samples return `False` / `"False"`. Decision: A string, as typed; no enum (the page lists no values).
+    ///
+    /// Note (error bodies): The page lists error codes but not the error body, and sends the reader to the API Error Center (`https://error-center.alibabacloud.com/status/product/Ecs`) for the full list. Decision: Errors use Alibaba Cloud's common error body (`ErrorResponse`, see ModifyImageAttribute); codes the page does not list arrive in the error-code enum's fallback variant.
+    ///
+    /// Note (InvalidFilterKey.NotFound): The row's Error message cell is empty. Decision: The message is recorded as an empty string.
+    ///
+    /// Note (status descriptions): The error-code table gives statuses 400, 404 and 500 but no description of the statuses themselves. Decision: Each status is described by what its error codes have in common.
+    ///
+    /// Note (the updated date): The page shows no "Updated on" date; its doc source is the revision of 2021-06-01 (provenance line). Decision: `source.updated` is that revision date.
+    fn describe_images(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::models::DescribeImagesResponseBody,
+            DescribeImagesError,
+        >,
+    > + ::std::marker::Send;
+    /// You can call this operation to create a custom image.
+    ///
+    /// The created custom image can be used to create ECS instances (RunInstances) and replace system disks (ReplaceSystemDisk).
+    ///
+    /// When you call this operation, take note of the following items:
+    ///
+    /// - The created custom image can be used only when it is in the Available (Available) state.
+    ///
+    /// - If the response message contains {"OperationLocks": {"LockReason" : "security"}} when you query information of an instance, the instance is locked for security reasons and all operations are prohibited on it.
+    ///
+    /// You can call the CreateImage operation to create a custom image by using one of the following methods. The following request parameters are sorted by priority: InstanceId &gt; DiskDeviceMapping &gt; SnapshotId. If your request contains two or more parameters, the custom image is created based on the parameter with a higher priority by default.
+    ///
+    /// - Method 1: Create a custom image from an instance. You only need to specify the instance ID (InstanceId). The instance must be in the Running (Running) or Stopped (Stopped) state. After the CreateImage operation is called, a new snapshot is created for each disk of the instance.
+    ///
+    /// - Method 2: Create a custom image from the system disk snapshot of an instance. You only need to specify the ID of the system disk snapshot (SnapshotId). The specified snapshot cannot be created on or before July 15, 2013.
+    ///
+    /// - Method 3: Create a custom image from multiple disk snapshots. You must specify the data mapping between the disks corresponding to the snapshots (DiskDeviceMapping).
+    ///
+    /// When you use Method 3 to create a custom image, take note of the following items:
+    ///
+    /// - You can specify only one system disk snapshot. The device name of the system disk must be /dev/xvda.
+    ///
+    /// - You can specify multiple data disk snapshots. The device names of the data disks are unique and ascend from /dev/xvdb to /dev/xvdz.
+    ///
+    /// - SnapshotId may not be specified. In this case, an empty data disk with a specific size is created.
+    ///
+    /// - The specified snapshot cannot be created on or before July 15, 2013.
+    ///
+    /// `POST /`
+    ///
+    /// Source: [CreateImage](<https://www.alibabacloud.com/help/doc-detail/25535.htm>) (`pages/alibabacloud/ecs/CreateImage.txt`, updated on 2020-11-05).
+    ///
+    /// Note (HTTP method): The page shows only a URL; it names no method. Decision: POST with every parameter in the query and an empty body, as the official SDK sends it.
+    ///
+    /// Note (ImageVersion): The sample request sends `ImageVersion=2017011017`, and the error table lists `InvalidImageVersion.Malformed` ("The specified ImageVersion is wrongly formed."), but the request table has no `ImageVersion` row. Decision: The spec follows the request table: `ImageVersion` is not a parameter. The sample records it as a deviation (`query/ImageVersion`); the error row is kept.
+    ///
+    /// Note (image source parameters): "The following request parameters are sorted by priority: InstanceId &gt; DiskDeviceMapping &gt; SnapshotId." The error row `MissingParameter` is returned "because none of SnapshotId, InstanceId, and parameters that start with DiskDeviceMapping is specified". Decision: A `precedence` rule (validation warns when several are set; the sample request sets all three) and an `at_least_one_of` rule for the requirement the `MissingParameter` row states (`exactly_one_of` would forbid what the precedence allows).
+    ///
+    /// Note (DiskDeviceMapping.N.Size ranges): Without a snapshot ID the range is 5 to 2000 (default 5) for basic disks and 20 to 32768 (default 20) for other disk categories; with a snapshot ID the size must be at least the snapshot's size, which is also the default. Decision: A `range_when` rule on the mapping item: without `SnapshotId`, 5 to 32768, the widest range the two categories allow together. The disk category is carried by no request field, so the per-category bounds (5 to 2000 for basic disks, at least 20 for the others) and the defaults are not checked; the lower bound set by a snapshot's size needs the snapshot and is left to the service. The description keeps every bound.
+    ///
+    /// Note (DiskDeviceMapping.N.Device values): "/dev/vda to /dev/vdz" for disk categories other than basic disks, "/dev/xvda to /dev/xvdz" for basic disks; for Method 3 the Description section says the system disk must be /dev/xvda and data disks are unique and ascend from /dev/xvdb to /dev/xvdz. Decision: A pattern accepting both documented ranges (`/dev/vd[a-z]` or `/dev/xvd[a-z]`); which range applies depends on the disk category, which no request field carries. Uniqueness and ordering across items and the single system disk are not expressible as field rules; they stay in the description.
+    ///
+    /// Note (ImageName character set): The request table allows "letters, digits, colons (:), underscores (\_), and hyphens (-)"; the error row `InvalidImageName.Malformed` says "letters, digits, periods (.), underscores (\_), and hyphens (-)"; the ModifyImageAttribute page allows both periods and colons. Decision: The request table's pattern is documented with `enforce: false` because the page contradicts itself; length and the `http://` / `https://` prefixes are enforced.
+    ///
+    /// Note (ImageFamily character set): The request table allows letters, digits, colons, underscores and hyphens (no periods); the ModifyImageAttribute page's ImageFamily rule also allows periods. Decision: This page does not contradict itself, so its rule is enforced as stated; the other page is a different operation.
+    ///
+    /// Note (Description): The request table's Description rule and the error row's agree (2 to 256 characters, no `http://` or `https://` prefix). Decision: Enforced as stated.
+    ///
+    /// Note (ClientToken): "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length." Decision: A maximum length of 64 and an ASCII-only pattern. `ClientToken` is the operation's idempotency token: the client fills it when the caller leaves it unset and reuses it on retries.
+    ///
+    /// Note (tag rules): Tag.N.Key "cannot be an empty string. It can be up to 128 characters in length and cannot contain `http://` or `https://`. It cannot start with acs: or aliyun." Tag.N.Value "can be an empty string. It can be up to 128 characters in length. It cannot start with acs: or contain `http://` or `https://`." Decision: Key: lengths 1 to 128, forbidden prefixes acs: and aliyun, forbidden substrings `http://` and `https://`. Value: at most 128 characters, forbidden prefix acs:, forbidden substrings `http://` and `https://`. The deprecated lowercase rows state no rules.
+    ///
+    /// Note (deprecated tag rows): The rows `Tag.N.value` and `Tag.N.key` say "This parameter will be removed in the future. We recommend that you use the Tag.N.Value parameter" (resp. Tag.N.Key); their Example column says `null`. Decision: They are deprecated fields of the tag item, replaced by `Value` and `Key`; the `null` example is left out (it is no value of a string).
+    ///
+    /// Note (Architecture and Platform values): CreateImage's Architecture lists i386 and x86\_64 (DescribeImages adds arm64); Platform lists twelve distributions. Decision: New enum types `CreateImageArchitecture` and `CreateImagePlatform` (the value sets differ from `ImageArchitecture`); DescribeImages' response `Platform` stays a string (its page lists no values).
+    ///
+    /// Note (waiter): "The created custom image can be used only when it is in the Available (Available) state." The DescribeImages page lists the statuses UnAvailable, Available, Creating and CreateFailed, and its `Status` filter defaults to Available. Decision: `ImageAvailable` polls DescribeImages with this request's RegionId and the response's ImageId until `Images.Image.0.Status` is Available; CreateFailed and UnAvailable end it as failures. The poll sends `Status=Creating,Available,UnAvailable,CreateFailed`: without it DescribeImages applies its default filter (Available) and would list no image while it is Creating or after it failed, so a failure would only end in the waiter's time-out. A poll that lists no image yet counts as not done.
+    ///
+    /// Note (error bodies): The page lists error codes but not the error body, and sends the reader to the API Error Center (`https://error-center.alibabacloud.com/status/product/Ecs`) for the full list. Decision: Errors use Alibaba Cloud's common error body (`ErrorResponse`, see ModifyImageAttribute); codes the page does not list arrive in the error-code enum's fallback variant.
+    ///
+    /// Note (repeated codes and placeholder messages): `OperationDenied` appears five times (statuses 403 and 400, five messages) and `InternalError` twice (500, two messages); `InvalidParameter.AllEmpty`, `OperationDenied.InvalidSnapshotCategory` and `QuotaExceed.Tags` have the message `%s`, and `InvalidSystemSnapshot.Missing` has `? s`. Decision: Every row is kept as the page writes it, messages verbatim.
+    ///
+    /// Note (status descriptions): The error-code table gives statuses 400, 403, 404 and 500 but no description of the statuses themselves. Decision: Each status is described by what its error codes have in common.
+    ///
+    /// Note (the updated date): The page shows no "Updated on" date; its doc source is the revision of 2020-11-05 (provenance line). Decision: `source.updated` is that revision date.
+    fn create_image(
+        &self,
+        request: CreateImageRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::models::CreateImageResponseBody,
+            CreateImageError,
         >,
     > + ::std::marker::Send;
 }
@@ -693,5 +2992,102 @@ impl EcsApi for EcsClient {
         >,
     > + ::std::marker::Send {
         self.inner.execute(request)
+    }
+    fn describe_images(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::models::DescribeImagesResponseBody,
+            DescribeImagesError,
+        >,
+    > + ::std::marker::Send {
+        self.inner.execute(request)
+    }
+    fn create_image(
+        &self,
+        request: CreateImageRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::models::CreateImageResponseBody,
+            CreateImageError,
+        >,
+    > + ::std::marker::Send {
+        self.inner.execute(request)
+    }
+}
+/// Paginators and waiters.
+impl EcsClient {
+    /// Every page of [`Self::describe_images`], from the request's page on; ends after the last page or the first error.
+    pub fn describe_images_pages(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> impl ::cloudgen_runtime::paging::Stream<
+        Item = ::std::result::Result<
+            crate::models::DescribeImagesResponseBody,
+            DescribeImagesError,
+        >,
+    > + '_ {
+        ::cloudgen_runtime::paging::pages(request, move |page| self.inner.execute(page))
+    }
+    /// Every item of every page of [`Self::describe_images`].
+    pub fn describe_images_items(
+        &self,
+        request: DescribeImagesRequest,
+    ) -> impl ::cloudgen_runtime::paging::Stream<
+        Item = ::std::result::Result<crate::models::Image, DescribeImagesError>,
+    > + '_ {
+        ::cloudgen_runtime::paging::items::<
+            DescribeImagesRequest,
+            crate::models::Image,
+        >(self.describe_images_pages(request))
+    }
+    /// Waits until the created custom image is Available: "The created custom image can be used only when it is in the Available (Available) state."
+    ///
+    /// Polls `describe_images` until `Images.Image.0.Status` is `Available` (failed for good on `CreateFailed`, `UnAvailable`); a poll whose response lacks the status counts as not done yet.
+    pub async fn wait_until_image_available(
+        &self,
+        request: &CreateImageRequest,
+        output: &crate::models::CreateImageResponseBody,
+        config: &::cloudgen_runtime::waiter::WaitConfig,
+    ) -> ::std::result::Result<
+        crate::models::DescribeImagesResponseBody,
+        ::cloudgen_runtime::waiter::WaitError<DescribeImagesErrorResponse>,
+    > {
+        let input_0 = ::std::option::Option::Some(request)
+            .map(|value| &value.region_id)
+            .cloned();
+        let input_1 = ::std::option::Option::Some(output)
+            .and_then(|value| value.image_id.as_ref())
+            .cloned();
+        let input_2 = ::std::option::Option::Some(
+            ::std::vec::Vec::from([
+                crate::ImageStatusFilter::Creating,
+                crate::ImageStatusFilter::Available,
+                crate::ImageStatusFilter::UnAvailable,
+                crate::ImageStatusFilter::CreateFailed,
+            ]),
+        );
+        let mut poll = DescribeImagesRequest::new(
+            input_0
+                .ok_or(::cloudgen_runtime::waiter::WaitError::MissingInput("RegionId"))?,
+        );
+        if let ::std::option::Option::Some(value) = input_1 {
+            poll = poll.with_image_id(value);
+        }
+        if let ::std::option::Option::Some(value) = input_2 {
+            poll = poll.with_status(value);
+        }
+        let acceptors = ::cloudgen_runtime::waiter::Acceptors {
+            status: "Images.Image.0.Status",
+            success: &["Available"],
+            failure: &["CreateFailed", "UnAvailable"],
+        };
+        ::cloudgen_runtime::waiter::wait(
+                config,
+                acceptors,
+                || self.inner.execute(poll.clone()),
+            )
+            .await
     }
 }

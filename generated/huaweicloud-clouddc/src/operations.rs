@@ -47,8 +47,10 @@ impl ::cloudgen_runtime::operation::Request for ReinstallOsRequest {
     fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
     }
-    fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-        ::std::vec::Vec::new()
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Lowercase,
+        )
     }
     fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
@@ -82,10 +84,12 @@ pub const REINSTALL_OS: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::
         ::cloudgen_runtime::operation::AuthScheme::HuaweiSdkHmacSha256,
         ::cloudgen_runtime::operation::AuthScheme::HeaderToken("X-Auth-Token"),
     ],
+    idempotent: false,
     api_version: ::std::option::Option::None,
     source: ::cloudgen_runtime::operation::SourcePage {
         title: "Batch Reinstalling OSs",
-        seed: "004_e57b396af2d811c8.txt",
+        url: ::std::option::Option::None,
+        page: "pages/huaweicloud/clouddc/ReinstallOs.txt",
         updated: ::std::option::Option::Some("2025-07-25"),
     },
 };
@@ -142,7 +146,9 @@ pub trait ClouddcApi {
     ///
     /// `PUT /v1/{project_id}/instances/reinstall`
     ///
-    /// Source: "Batch Reinstalling OSs" (`004_e57b396af2d811c8.txt`, updated on 2025-07-25).
+    /// Source: "Batch Reinstalling OSs" (`pages/huaweicloud/clouddc/ReinstallOs.txt`, updated on 2025-07-25).
+    ///
+    /// Assumed (the page does not say): The page names no media type; the official SDK (huaweicloudsdkclouddc `reinstall_os`) sends `application/json;charset=UTF-8`, which the SDK lowercases to `application/json;charset=utf-8`.
     ///
     /// Note (example method): The URI section says `PUT /v1/{project_id}/instances/reinstall`; the example request says `GET`. Decision: PUT, as the URI section and the official SDK (huaweicloudsdkclouddc `reinstall_os`) have it.
     ///

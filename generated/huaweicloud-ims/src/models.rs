@@ -1205,6 +1205,69 @@ impl ::cloudgen_runtime::constraints::Validate for Image {
             let path = &::cloudgen_runtime::constraints::join(path, "hw_firmware_type");
             ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
         }
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_xen_gpu_type", self.support_xen_gpu_type.is_some()),
+                ("__support_xen", self.support_xen.is_some()),
+            ],
+            "__support_xen_gpu_type cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_xen_gpu_type", self.support_xen_gpu_type.is_some()),
+                ("__support_kvm", self.support_kvm.is_some()),
+            ],
+            "__support_xen_gpu_type cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_kvm_gpu_type", self.support_kvm_gpu_type.is_some()),
+                ("__support_xen", self.support_xen.is_some()),
+            ],
+            "__support_kvm_gpu_type cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_kvm_gpu_type", self.support_kvm_gpu_type.is_some()),
+                ("__support_kvm", self.support_kvm.is_some()),
+            ],
+            "__support_kvm_gpu_type cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_xen_hana", self.support_xen_hana.is_some()),
+                ("__support_xen", self.support_xen.is_some()),
+            ],
+            "__support_xen_hana cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_xen_hana", self.support_xen_hana.is_some()),
+                ("__support_kvm", self.support_kvm.is_some()),
+            ],
+            "__support_xen_hana cannot co-exist with __support_xen and __support_kvm.",
+        );
+        ::cloudgen_runtime::rules::check_conflicts(
+            out,
+            path,
+            &[
+                ("__support_kvm_infiniband", self.support_kvm_infiniband.is_some()),
+                ("__support_xen", self.support_xen.is_some()),
+            ],
+            "__support_kvm_infiniband cannot co-exist with __support_xen.",
+        );
     }
 }
 /// Specifies the image status.

@@ -72,8 +72,10 @@ impl ::cloudgen_runtime::operation::Request for UpdateImageRequest {
             params
         }
     }
-    fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-        ::std::vec::Vec::new()
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Lowercase,
+        )
     }
     fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
@@ -101,10 +103,12 @@ pub const UPDATE_IMAGE: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::
         ::cloudgen_runtime::operation::AuthScheme::HuaweiSdkHmacSha256,
         ::cloudgen_runtime::operation::AuthScheme::HeaderToken("X-Auth-Token"),
     ],
+    idempotent: false,
     api_version: ::std::option::Option::None,
     source: ::cloudgen_runtime::operation::SourcePage {
         title: "Updating Image Information",
-        seed: "002_40f71531420c3000.txt",
+        url: ::std::option::Option::None,
+        page: "pages/huaweicloud/ims/UpdateImage.txt",
         updated: ::std::option::Option::None,
     },
 };
@@ -209,7 +213,9 @@ pub trait ImsApi {
     ///
     /// `PATCH /v2/cloudimages/{image_id}`
     ///
-    /// Source: "Updating Image Information" (`002_40f71531420c3000.txt`).
+    /// Source: "Updating Image Information" (`pages/huaweicloud/ims/UpdateImage.txt`).
+    ///
+    /// Assumed (the page does not say): The page names no media type for the JSON-patch array body; the official SDK (huaweicloudsdkims `update_image`) sends `application/json;charset=UTF-8`, which the SDK lowercases to `application/json;charset=utf-8`.
     ///
     /// Note (request media type): The page names no media type for the JSON-patch array body. Decision: The spec records the one the official SDK sends (huaweicloudsdkims `update_image`: `application/json;charset=UTF-8`, lowercased by the SDK to `application/json;charset=utf-8`).
     ///
@@ -224,6 +230,8 @@ pub trait ImsApi {
     /// Note (table references): The descriptions of `__support_largememory`, `__support_xen_gpu_type` and `__support_kvm_gpu_type` refer to "Table 4", "Table 2" and "Table 3", which are tables of the "Image Attributes" page, not of this one. Decision: The descriptions are kept verbatim; this note says where the tables are.
     ///
     /// Note (the updated-on date): The page shows no "Updated on" date. Decision: `source.updated` is left out.
+    ///
+    /// Note (cross-field rules): The response table says `__support_xen_gpu_type`, `__support_kvm_gpu_type` and `__support_xen_hana` each "cannot co-exist with \_\_support\_xen and \_\_support\_kvm", and `__support_kvm_infiniband` "cannot co-exist with \_\_support\_xen". The page says nothing of `__system__encrypted` (it is not on this page) and states no rule tying `__system__cmkid` to another field. Decision: The stated exclusions are `conflicts` rules on `Image`, one pair each (reading "with \_\_support\_xen and \_\_support\_kvm" as with either of them; the page does not forbid `__support_xen` together with `__support_kvm`). No rule for `__system__cmkid`: the page states none. These are facts of a response type: they describe what the service returns and constrain nothing the caller sends (the PATCH body names attributes as `path` strings, where no field rule can reach).
     fn update_image(
         &self,
         request: UpdateImageRequest,

@@ -98,6 +98,17 @@ impl ::cloudgen_runtime::constraints::Validate for BatchChangeServerImageRequest
             let path = &::cloudgen_runtime::constraints::join(path, "os_type");
             ::cloudgen_runtime::constraints::Validate::validate_into(value, path, out);
         }
+        ::cloudgen_runtime::rules::check_required_when(
+            out,
+            path,
+            ("image_product_id", self.image_product_id.is_some()),
+            ::std::option::Option::Some(&self.image_type)
+                .is_some_and(|value| {
+                    ["gold"]
+                        .contains(&::std::string::ToString::to_string(value).as_str())
+                }),
+            "Product ID of the image. This parameter is mandatory when the image is a marketplace image.",
+        );
     }
 }
 /// Image Type

@@ -47,8 +47,10 @@ impl ::cloudgen_runtime::operation::Request for BatchChangeServerImageRequest {
     fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
     }
-    fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-        ::std::vec::Vec::new()
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Lowercase,
+        )
     }
     fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
@@ -82,10 +84,12 @@ pub const BATCH_CHANGE_SERVER_IMAGE: ::cloudgen_runtime::OperationInfo = ::cloud
         ::cloudgen_runtime::operation::AuthScheme::HuaweiSdkHmacSha256,
         ::cloudgen_runtime::operation::AuthScheme::HeaderToken("X-Auth-Token"),
     ],
+    idempotent: false,
     api_version: ::std::option::Option::None,
     source: ::cloudgen_runtime::operation::SourcePage {
         title: "Modifying Server Images in Batches",
-        seed: "000_af3ab016ec6e2caf.txt",
+        url: ::std::option::Option::None,
+        page: "pages/huaweicloud/workspaceapp/BatchChangeServerImage.txt",
         updated: ::std::option::Option::Some("2026-05-21"),
     },
 };
@@ -210,8 +214,10 @@ impl ::cloudgen_runtime::operation::Request for RecreateServerImageRequest {
             params
         }
     }
-    fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-        ::std::vec::Vec::new()
+    fn query_params(&self) -> ::cloudgen_runtime::query::Query {
+        ::cloudgen_runtime::query::Query::new(
+            ::cloudgen_runtime::query::BoolText::Lowercase,
+        )
     }
     fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         ::std::vec::Vec::new()
@@ -251,10 +257,12 @@ pub const RECREATE_SERVER_IMAGE: ::cloudgen_runtime::OperationInfo = ::cloudgen_
         ::cloudgen_runtime::operation::AuthScheme::HuaweiSdkHmacSha256,
         ::cloudgen_runtime::operation::AuthScheme::HeaderToken("X-Auth-Token"),
     ],
+    idempotent: false,
     api_version: ::std::option::Option::None,
     source: ::cloudgen_runtime::operation::SourcePage {
         title: "Creating an Application Streaming Image",
-        seed: "001_75577e08cb5568ae.txt",
+        url: ::std::option::Option::None,
+        page: "pages/huaweicloud/workspaceapp/RecreateServerImage.txt",
         updated: ::std::option::Option::Some("2026-05-21"),
     },
 };
@@ -317,11 +325,11 @@ pub trait WorkspaceappApi {
     ///
     /// `POST /v1/{project_id}/app-servers/actions/batch-change-image`
     ///
-    /// Source: "Modifying Server Images in Batches" (`000_af3ab016ec6e2caf.txt`, updated on 2026-05-21).
+    /// Source: "Modifying Server Images in Batches" (`pages/huaweicloud/workspaceapp/BatchChangeServerImage.txt`, updated on 2026-05-21).
     ///
     /// Note (error codes): The page's Error Codes section only says "See Error Codes"; no code is listed. Decision: No operation-specific codes are recorded. Error responses carry `error_code`/`error_msg`; per-server failures in a 200 response carry codes such as `WKS.00129901` inside `items`.
     ///
-    /// Note (image\_product\_id): "This parameter is mandatory when the image is a marketplace image." Decision: Not checked by the client: the rule depends on the value of another field (`image_type: gold`), which the spec language cannot express yet; the service rejects a marketplace image without it.
+    /// Note (image\_product\_id): "This parameter is mandatory when the image is a marketplace image." Decision: Now enforced: a `required_when` rule on `BatchChangeServerImageRequestBody` makes `image_product_id` mandatory when `image_type` is `gold`, the value the page describes as "Marketplace image".
     ///
     /// Note (os\_type values): "System type. Currently, only Windows is supported." while listing Linux, Windows and Other. Decision: All three documented values stay in the enum; the client does not reject Linux or Other, since the sentence describes the service's current state, not the API's contract.
     fn batch_change_server_image(
@@ -339,7 +347,7 @@ pub trait WorkspaceappApi {
     ///
     /// `POST /v1/{project_id}/image-servers/{server_id}/actions/recreate-image`
     ///
-    /// Source: "Creating an Application Streaming Image" (`001_75577e08cb5568ae.txt`, updated on 2026-05-21).
+    /// Source: "Creating an Application Streaming Image" (`pages/huaweicloud/workspaceapp/RecreateServerImage.txt`, updated on 2026-05-21).
     ///
     /// Note (description character rule): `description` "Contains only letters and digits", yet also "Cannot start with a space", and the page's own example is "This is an image recreate desc." (spaces and a period). Decision: The letters-and-digits rule is transcribed as a pattern with `enforce: false`: documented, not checked, because the vendor's own example breaks it and a client must not reject what the service accepts. Length, the leading-space rule, carriage returns and angle brackets are enforced.
     ///

@@ -41,15 +41,18 @@ fn emit_example(test: &ExampleTest) -> TokenStream {
                 quote!(#[doc = #text])
             });
             // The parameters the request sends must be exactly those the example shows.
-            let locations = [(ParamLocation::Path, quote!(path_params)), (ParamLocation::Query, quote!(query_params))];
+            let locations =
+                [(ParamLocation::Path, quote!(path_params())), (ParamLocation::Query, quote!(query_params().pairs()))];
             let param_checks =
                 locations.into_iter().filter(|(l, _)| params.iter().any(|(p, ..)| p == l)).map(|(location, list)| {
-                    let pairs = params
-                        .iter()
-                        .filter(|(l, ..)| *l == location)
-                        .map(|(_, wire, text)| quote!((#wire, ::std::string::String::from(#text))));
+                    let pairs = params.iter().filter(|(l, ..)| *l == location).map(|(_, wire, text)| match location {
+                        ParamLocation::Query => {
+                            quote!((::std::string::String::from(#wire), ::std::string::String::from(#text)))
+                        }
+                        _ => quote!((#wire, ::std::string::String::from(#text))),
+                    });
                     quote! {
-                        let mut actual = request.#list();
+                        let mut actual = request.#list;
                         actual.sort();
                         let mut expected = ::std::vec::Vec::from([#(#pairs),*]);
                         expected.sort();
@@ -147,7 +150,7 @@ fn emit_unknown_field_round_trip(krate: &Crate) -> TokenStream {
 }
 
 /// A value as constructor calls of the generated types.
-fn value_tokens(value: &Value) -> TokenStream {
+pub(crate) fn value_tokens(value: &Value) -> TokenStream {
     match value {
         Value::Str(s) => quote!(::std::string::String::from(#s)),
         Value::Int(n, Ty::I32) => {

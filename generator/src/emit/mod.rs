@@ -16,13 +16,17 @@ use crate::render::{self, GeneratedFile};
 pub fn emit_crate(krate: &Crate) -> Result<Vec<GeneratedFile>, String> {
     let dir = &krate.package;
     let rust = |path: &str, tokens: TokenStream| render::rust_file(&format!("{dir}/{path}"), &krate.spec_file, tokens);
-    Ok(vec![
+    let mut files = vec![
         render::toml_file(&format!("{dir}/Cargo.toml"), &krate.spec_file, &manifest::emit_manifest(krate)),
         rust("src/lib.rs", emit_lib(krate))?,
-        rust("src/models.rs", emit_models(krate))?,
         rust("src/operations.rs", emit_operations(krate))?,
         rust("src/example_tests.rs", example_tests::emit_example_tests(krate))?,
-    ])
+    ];
+    // A spec without named types has no models module: `pub use models::*` over nothing fails clippy.
+    if !krate.models.is_empty() {
+        files.push(rust("src/models.rs", emit_models(krate))?);
+    }
+    Ok(files)
 }
 
 fn emit_lib(krate: &Crate) -> TokenStream {
@@ -30,19 +34,29 @@ fn emit_lib(krate: &Crate) -> TokenStream {
         let line = format!(" {line}");
         quote!(#![doc = #line])
     });
+    let models = (!krate.models.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod models;
+        }
+    });
+    let use_models = (!krate.models.is_empty()).then(|| {
+        quote!(
+            pub use models::*;
+        )
+    });
     quote! {
         #(#doc)*
         #![forbid(unsafe_code)]
 
-        #[rustfmt::skip]
-        pub mod models;
+        #models
         #[rustfmt::skip]
         pub mod operations;
         #[cfg(test)]
         #[rustfmt::skip]
         mod example_tests;
 
-        pub use models::*;
+        #use_models
         pub use operations::*;
     }
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, ident, ty_tokens};
-use crate::ir::{Check, Enum, Field, Presence, Struct, Ty};
+use crate::ir::{BoolText, Check, Condition, Enum, Field, Presence, RuleCheck, RuleField, Struct, Ty};
 
 /// A struct with everything that belongs to it.
 pub fn emit_struct(model: &Struct) -> TokenStream {
@@ -14,12 +14,58 @@ pub fn emit_struct(model: &Struct) -> TokenStream {
     let debug = model.has_sensitive_fields().then(|| emit_redacted_debug(model));
     let constructors = emit_constructors(model);
     let validate = emit_validate(model);
+    let query_object = model.query_object.then(|| emit_query_object(model));
     quote! {
         #(#statics)*
         #declaration
         #debug
         #constructors
         #validate
+        #query_object
+    }
+}
+
+/// `#[allow(deprecated)]` for the impls of a struct with deprecated fields: its own code must read them.
+pub fn allow_deprecated(model: &Struct) -> Option<TokenStream> {
+    model.fields.iter().any(|f| f.deprecated.is_some()).then(|| quote!(#[allow(deprecated)]))
+}
+
+/// A page's deprecation as `#[deprecated]`.
+fn deprecated_attribute(field: &Field) -> Option<TokenStream> {
+    field.deprecated.as_ref().map(|note| quote!(#[deprecated(note = #note)]))
+}
+
+/// Numbered query items: each set field becomes `<prefix>.<Field>`.
+fn emit_query_object(model: &Struct) -> TokenStream {
+    let name = ident(&model.name);
+    let allow = allow_deprecated(model);
+    let pushes = model.query_item_fields().into_iter().map(|field| {
+        let member = ident(&field.name);
+        let suffix = format!(".{}", field.wire_name);
+        let push = quote!(query.push_named(::std::format!("{}{}", prefix, #suffix), value););
+        match field.presence {
+            Presence::Required => quote!({ let value = &self.#member; #push }),
+            Presence::Optional => quote!(if let ::std::option::Option::Some(value) = &self.#member { #push }),
+            Presence::Nullable => {
+                quote!(if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#member { #push })
+            }
+        }
+    });
+    quote! {
+        #allow
+        impl ::cloudgen_runtime::query::QueryObject for #name {
+            fn flatten_into(&self, prefix: &str, query: &mut ::cloudgen_runtime::query::Query) {
+                #(#pushes)*
+            }
+        }
+    }
+}
+
+/// How the family's SDK writes booleans, as the runtime names it.
+pub fn bool_text_tokens(bools: BoolText) -> TokenStream {
+    match bools {
+        BoolText::Lowercase => quote!(::cloudgen_runtime::query::BoolText::Lowercase),
+        BoolText::Capitalized => quote!(::cloudgen_runtime::query::BoolText::Capitalized),
     }
 }
 
@@ -34,7 +80,8 @@ fn emit_struct_declaration(model: &Struct) -> TokenStream {
         let doc = docs(&field.docs);
         let ty = field_type(field);
         let serde = model.serde.then(|| serde_attributes(field));
-        quote! { #doc #serde pub #name: #ty, }
+        let deprecated = deprecated_attribute(field);
+        quote! { #doc #deprecated #serde pub #name: #ty, }
     });
     let unknown = model.keeps_unknown_fields.then(|| {
         quote! {
@@ -97,7 +144,9 @@ fn emit_redacted_debug(model: &Struct) -> TokenStream {
         }
     });
     let unknown = model.keeps_unknown_fields.then(|| quote!(.field("unknown_fields", &self.unknown_fields)));
+    let allow = allow_deprecated(model);
     quote! {
+        #allow
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#label) #(#fields)* #unknown .finish()
@@ -142,7 +191,9 @@ fn emit_constructors(model: &Struct) -> TokenStream {
     let new_doc = format!(" Builds `{}` from its mandatory values; everything else starts unset.", model.name);
     // Clippy's threshold: a request with many mandatory values keeps them positional, like the pages.
     let many_arguments = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let allow = allow_deprecated(model);
     quote! {
+        #allow
         impl #name {
             #[doc = #new_doc]
             #many_arguments
@@ -167,7 +218,8 @@ fn emit_setter(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let setter = format_ident!("with_{}", field.name.trim_end_matches('_'));
     let doc = format!(" Sets `{}`.", field.name);
-    match field.presence {
+    let deprecated = deprecated_attribute(field);
+    let setter_tokens = match field.presence {
         Presence::Nullable => {
             let ty = ty_tokens(&field.ty);
             let doc = format!(" Sets `{}`; `None` sends an explicit `null`.", field.name);
@@ -190,14 +242,18 @@ fn emit_setter(field: &Field) -> TokenStream {
                 }
             }
         }
-    }
+    };
+    quote!(#deprecated #setter_tokens)
 }
 
 fn emit_validate(model: &Struct) -> TokenStream {
     let name = ident(&model.name);
-    let checks: Vec<TokenStream> = model.fields.iter().filter_map(emit_field_validation).collect();
+    let mut checks: Vec<TokenStream> = model.fields.iter().filter_map(emit_field_validation).collect();
+    checks.extend(model.rules.iter().map(emit_rule));
     let (path, out) = if checks.is_empty() { (quote!(_path), quote!(_out)) } else { (quote!(path), quote!(out)) };
+    let allow = allow_deprecated(model);
     quote! {
+        #allow
         impl ::cloudgen_runtime::constraints::Validate for #name {
             fn validate_into(&self, #path: &str, #out: &mut ::cloudgen_runtime::Violations) {
                 #(#checks)*
@@ -227,6 +283,104 @@ fn emit_field_validation(field: &Field) -> Option<TokenStream> {
             if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#name { #body }
         },
     })
+}
+
+/// Whether a rule's field is set, and its value as `Option<&T>`.
+fn rule_is_set(field: &RuleField) -> TokenStream {
+    let name = ident(&field.name);
+    match field.presence {
+        Presence::Required => quote!(true),
+        Presence::Optional => quote!(self.#name.is_some()),
+        Presence::Nullable => {
+            quote!(::std::matches!(self.#name, ::std::option::Option::Some(::std::option::Option::Some(_))))
+        }
+    }
+}
+
+fn rule_value(field: &RuleField) -> TokenStream {
+    let name = ident(&field.name);
+    match field.presence {
+        Presence::Required => quote!(::std::option::Option::Some(&self.#name)),
+        Presence::Optional => quote!(self.#name.as_ref()),
+        Presence::Nullable => quote!(self.#name.as_ref().and_then(::std::option::Option::as_ref)),
+    }
+}
+
+fn rule_fields(fields: &[RuleField]) -> TokenStream {
+    let pairs = fields.iter().map(|f| {
+        let wire = &f.wire_name;
+        let set = rule_is_set(f);
+        quote!((#wire, #set))
+    });
+    quote!(&[#(#pairs),*])
+}
+
+fn condition_tokens(when: &Condition) -> TokenStream {
+    match when {
+        Condition::Present(field) => rule_is_set(field),
+        Condition::Absent(field) => {
+            let name = ident(&field.name);
+            match field.presence {
+                Presence::Required => quote!(false),
+                Presence::Optional => quote!(self.#name.is_none()),
+                Presence::Nullable => {
+                    quote!(!::std::matches!(self.#name, ::std::option::Option::Some(::std::option::Option::Some(_))))
+                }
+            }
+        }
+        Condition::Equals(field, values) => {
+            let value = rule_value(field);
+            quote!(#value.is_some_and(|value| [#(#values),*].contains(&::std::string::ToString::to_string(value).as_str())))
+        }
+    }
+}
+
+/// One cross-field rule, checked with the runtime's helper of its kind.
+fn emit_rule(rule: &RuleCheck) -> TokenStream {
+    let rules = quote!(::cloudgen_runtime::rules);
+    match rule {
+        RuleCheck::Requires { field, needs, description } => {
+            let (wire, set, needs) = (&field.wire_name, rule_is_set(field), rule_fields(needs));
+            quote!(#rules::check_requires(out, path, (#wire, #set), #needs, #description);)
+        }
+        RuleCheck::Conflicts { fields, description } => {
+            let fields = rule_fields(fields);
+            quote!(#rules::check_conflicts(out, path, #fields, #description);)
+        }
+        RuleCheck::ExactlyOne { fields, description } => {
+            let fields = rule_fields(fields);
+            quote!(#rules::check_exactly_one(out, path, #fields, #description);)
+        }
+        RuleCheck::AtMostOne { fields, description } => {
+            let fields = rule_fields(fields);
+            quote!(#rules::check_at_most_one(out, path, #fields, #description);)
+        }
+        RuleCheck::AtLeastOne { fields, description } => {
+            let fields = rule_fields(fields);
+            quote!(#rules::check_at_least_one(out, path, #fields, #description);)
+        }
+        RuleCheck::Precedence { fields, description } => {
+            let fields = rule_fields(fields);
+            quote!(#rules::check_precedence(out, path, #fields, #description);)
+        }
+        RuleCheck::RequiredWhen { field, when, description } => {
+            let (wire, set, condition) = (&field.wire_name, rule_is_set(field), condition_tokens(when));
+            quote!(#rules::check_required_when(out, path, (#wire, #set), #condition, #description);)
+        }
+        RuleCheck::RangeWhen { field, when, min, max, description } => {
+            let wire = &field.wire_name;
+            let value = rule_value(field);
+            let condition = condition_tokens(when);
+            let bound = |n: &Option<i64>| match n {
+                Some(n) => quote!(::std::option::Option::Some(#n)),
+                None => quote!(::std::option::Option::None),
+            };
+            let (min, max) = (bound(min), bound(max));
+            quote! {
+                #rules::check_range_when(out, path, #wire, #value.map(|v| ::std::primitive::i64::from(*v)), #condition, (#min, #max), #description);
+            }
+        }
+    }
 }
 
 fn emit_check(check: &Check, ty: &Ty) -> TokenStream {
@@ -306,7 +460,35 @@ pub fn emit_enum(model: &Enum) -> TokenStream {
     let names: Vec<_> = model.variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<&String> = model.variants.iter().map(|v| &v.wire_value).collect();
     let validate = emit_enum_validate(model);
+    let error_rows = model.error_rows.as_ref().map(|rows| {
+        let arms = model.variants.iter().zip(rows).map(|(v, rows)| {
+            let variant = ident(&v.name);
+            let rows = rows.iter().map(|(status, message)| quote!((#status, #message)));
+            quote!(Self::#variant => &[#(#rows),*],)
+        });
+        quote! {
+            impl #name {
+                /// The rows of the page's error table for this code: HTTP status and message, as the page
+                /// writes it (`%s` stands for text the service fills in).
+                pub fn documented_rows(&self) -> &'static [(u16, &'static str)] {
+                    match self {
+                        #(#arms)*
+                        Self::#fallback(_) => &[],
+                    }
+                }
+
+                /// The documented row a response's status and message are, if any.
+                pub fn matching_row(&self, status: u16, message: &str) -> ::std::option::Option<(u16, &'static str)> {
+                    self.documented_rows()
+                        .iter()
+                        .copied()
+                        .find(|(s, template)| *s == status && ::cloudgen_runtime::error::message_matches(template, message))
+                }
+            }
+        }
+    });
     quote! {
+        #error_rows
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]

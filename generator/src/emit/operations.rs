@@ -4,10 +4,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::models::{emit_enum, emit_struct};
+use super::models::{allow_deprecated, bool_text_tokens, emit_enum, emit_struct};
 use super::{docs, ident, ty_tokens};
-use crate::ir::{AuthScheme, Crate, ErrorEnum, Operation, OperationInfo, ParamLocation, ParamSource, Presence, Ty};
-use crate::spec::Vendor;
+use crate::ir::{
+    AuthScheme, Crate, ErrorEnum, Operation, OperationInfo, Paging, ParamLocation, ParamSource, Presence, Ty, Waiter,
+    WaiterSource,
+};
+use crate::spec::{Family, ListStyle, PagingStyle};
 
 /// Everything of one operation except its trait method.
 pub fn emit_operation(op: &Operation) -> TokenStream {
@@ -16,6 +19,7 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
     let info = emit_info(&op.info, &op.name);
     let errors = emit_error_response(op);
     let codes = op.error_codes.as_ref().map(emit_enum);
+    let paginated = op.paging.as_ref().map(|paging| emit_paginated(op, paging));
     let alias = ident(&op.error_alias);
     let response = ident(&op.errors.name);
     let alias_doc = format!(
@@ -25,6 +29,7 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
     quote! {
         #request
         #request_impl
+        #paginated
         #info
         #errors
         #codes
@@ -61,8 +66,19 @@ fn emit_request_impl(op: &Operation) -> TokenStream {
             })
         }
     };
-    let (path, query, header) =
-        (params(ParamLocation::Path), params(ParamLocation::Query), params(ParamLocation::Header));
+    let (path, header) = (params(ParamLocation::Path), params(ParamLocation::Header));
+    let query = emit_query(op);
+    let token = op.idempotency_token.as_ref().map(|field| {
+        let field = ident(field);
+        quote! {
+            fn fill_idempotency_token(&mut self, token: &mut dyn ::std::ops::FnMut() -> ::std::string::String) {
+                if self.#field.is_none() {
+                    self.#field = ::std::option::Option::Some(token());
+                }
+            }
+        }
+    });
+    let allow = allow_deprecated(&op.request);
     let body_field = op.request.fields.iter().find(|f| f.location == Some(ParamLocation::Body));
     let (body_ty, body) = match body_field {
         None => (quote!(()), quote!(::std::option::Option::None)),
@@ -78,6 +94,7 @@ fn emit_request_impl(op: &Operation) -> TokenStream {
     let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
     let errors = ident(&op.errors.name);
     quote! {
+        #allow
         impl ::cloudgen_runtime::operation::Request for #name {
             const INFO: &'static ::cloudgen_runtime::OperationInfo = &#info;
             type Body = #body_ty;
@@ -90,12 +107,201 @@ fn emit_request_impl(op: &Operation) -> TokenStream {
 
             fn path_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #path }
 
-            fn query_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #query }
+            fn query_params(&self) -> ::cloudgen_runtime::query::Query { #query }
 
             fn header_params(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> { #header }
 
             fn body(&self) -> ::std::option::Option<&Self::Body> { #body }
+
+            #token
         }
+    }
+}
+
+/// `Paginated`: where the cursor and the page size live, and what the runtime reads off each page.
+fn emit_paginated(op: &Operation, paging: &Paging) -> TokenStream {
+    let name = ident(&op.request.name);
+    let cursor = ident(&paging.cursor_field);
+    let style = match paging.style {
+        PagingStyle::PageNumber => quote!(PageNumber),
+        PagingStyle::OffsetLimit => quote!(OffsetLimit),
+        PagingStyle::Marker => quote!(Marker),
+        PagingStyle::NextToken => quote!(NextToken),
+    };
+    let items = &paging.items;
+    let (total, next, marker) = (
+        option_str(paging.total.as_deref()),
+        option_str(paging.next.as_deref()),
+        option_str(paging.marker_field.as_deref()),
+    );
+    let size = match &paging.size_field {
+        Some(field) => {
+            let field = ident(field);
+            quote!(self.#field.as_ref().and_then(|size| match ::cloudgen_runtime::paging::CursorValue::to_cursor(size) {
+                ::cloudgen_runtime::paging::Cursor::Number(n) => ::std::option::Option::Some(n),
+                ::cloudgen_runtime::paging::Cursor::Text(_) => ::std::option::Option::None,
+            }))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        impl ::cloudgen_runtime::paging::Paginated for #name {
+            const PAGING: ::cloudgen_runtime::paging::Paging = ::cloudgen_runtime::paging::Paging {
+                style: ::cloudgen_runtime::paging::PagingStyle::#style,
+                items: #items,
+                total: #total,
+                next: #next,
+                marker_field: #marker,
+            };
+
+            fn cursor(&self) -> ::std::option::Option<::cloudgen_runtime::paging::Cursor> {
+                self.#cursor.as_ref().map(::cloudgen_runtime::paging::CursorValue::to_cursor)
+            }
+
+            fn with_cursor(mut self, cursor: ::cloudgen_runtime::paging::Cursor) -> Self {
+                self.#cursor = ::cloudgen_runtime::paging::CursorValue::from_cursor(cursor);
+                self
+            }
+
+            fn page_size(&self) -> ::std::option::Option<i64> {
+                #size
+            }
+        }
+    }
+}
+
+/// The client's paginator methods of one operation.
+fn emit_pages(op: &Operation, paging: &Paging) -> TokenStream {
+    let (pages, items) = (ident(&paging.pages_method), ident(&paging.items_method));
+    let request = ident(&op.request.name);
+    let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
+    let item = ty_tokens(&paging.item_ty);
+    let error = ident(&op.error_alias);
+    let pages_doc = format!(
+        " Every page of [`Self::{}`], from the request's page on; ends after the last page or the first error.",
+        op.method_name
+    );
+    let items_doc = format!(" Every item of every page of [`Self::{}`].", op.method_name);
+    quote! {
+        #[doc = #pages_doc]
+        pub fn #pages(&self, request: #request)
+            -> impl ::cloudgen_runtime::paging::Stream<Item = ::std::result::Result<#output, #error>> + '_ {
+            ::cloudgen_runtime::paging::pages(request, move |page| self.inner.execute(page))
+        }
+
+        #[doc = #items_doc]
+        pub fn #items(&self, request: #request)
+            -> impl ::cloudgen_runtime::paging::Stream<Item = ::std::result::Result<#item, #error>> + '_ {
+            ::cloudgen_runtime::paging::items::<#request, #item>(self.#pages(request))
+        }
+    }
+}
+
+/// A waiter method: build the poll request from the starting call, then poll.
+fn emit_waiter(op: &Operation, waiter: &Waiter) -> TokenStream {
+    let method = ident(&waiter.method_name);
+    let doc = docs(&waiter.docs);
+    let request = ident(&op.request.name);
+    let output = op.output.as_ref().map_or_else(|| quote!(()), ty_tokens);
+    let poll_request = ident(&waiter.poll_request);
+    let poll_output = ty_tokens(&waiter.poll_output);
+    let poll_errors = ident(&waiter.poll_errors);
+    let values = waiter.inputs.iter().enumerate().map(|(i, input)| {
+        let var = quote::format_ident!("input_{}", i);
+        let chain = |root: TokenStream, fields: &[(String, Presence)]| {
+            let steps = fields.iter().map(|(name, presence)| {
+                let name = ident(name);
+                match presence {
+                    Presence::Required => quote!(.map(|value| &value.#name)),
+                    Presence::Optional => quote!(.and_then(|value| value.#name.as_ref())),
+                    Presence::Nullable => {
+                        quote!(.and_then(|value| value.#name.as_ref().and_then(::std::option::Option::as_ref)))
+                    }
+                }
+            });
+            quote!(::std::option::Option::Some(#root) #(#steps)* .cloned())
+        };
+        let value = match &input.source {
+            WaiterSource::Request(fields) => chain(quote!(request), fields),
+            WaiterSource::Response(fields) => chain(quote!(output), fields),
+            WaiterSource::Constant(value) => {
+                let value = super::example_tests::value_tokens(value);
+                quote!(::std::option::Option::Some(#value))
+            }
+        };
+        quote!(let #var = #value;)
+    });
+    let required = waiter.inputs.iter().enumerate().filter(|(_, input)| input.target_required).map(|(i, input)| {
+        let var = quote::format_ident!("input_{}", i);
+        let wire = &input.wire_name;
+        quote!(#var.ok_or(::cloudgen_runtime::waiter::WaitError::MissingInput(#wire))?)
+    });
+    let optional = waiter.inputs.iter().enumerate().filter(|(_, input)| !input.target_required).map(|(i, input)| {
+        let var = quote::format_ident!("input_{}", i);
+        let setter = quote::format_ident!("with_{}", input.target.trim_end_matches('_'));
+        quote! {
+            if let ::std::option::Option::Some(value) = #var {
+                poll = poll.#setter(value);
+            }
+        }
+    });
+    let (status, success, failure) = (&waiter.status, &waiter.success, &waiter.failure);
+    let mutable = if waiter.inputs.iter().any(|i| !i.target_required) { quote!(mut) } else { quote!() };
+    let output_arg = if op.output.is_some() { quote!(output) } else { quote!(_output) };
+    quote! {
+        #doc
+        pub async fn #method(
+            &self,
+            request: &#request,
+            #output_arg: &#output,
+            config: &::cloudgen_runtime::waiter::WaitConfig,
+        ) -> ::std::result::Result<#poll_output, ::cloudgen_runtime::waiter::WaitError<#poll_errors>> {
+            #(#values)*
+            let #mutable poll = #poll_request::new(#(#required),*);
+            #(#optional)*
+            let acceptors = ::cloudgen_runtime::waiter::Acceptors {
+                status: #status,
+                success: &[#(#success),*],
+                failure: &[#(#failure),*],
+            };
+            ::cloudgen_runtime::waiter::wait(config, acceptors, || self.inner.execute(poll.clone())).await
+        }
+    }
+}
+
+/// The query: scalars as text, lists flattened as their style says.
+fn emit_query(op: &Operation) -> TokenStream {
+    let bools = bool_text_tokens(op.request.bool_text);
+    let pushes: Vec<TokenStream> = op
+        .request
+        .fields
+        .iter()
+        .filter(|f| f.location == Some(ParamLocation::Query))
+        .map(|field| {
+            let name = ident(&field.name);
+            let wire = &field.wire_name;
+            let push = match (field.list, &field.ty) {
+                (Some(ListStyle::Indexed), Ty::Vec(item)) if matches!(**item, Ty::Struct(_)) => {
+                    quote!(query.push_indexed_objects(#wire, value);)
+                }
+                (Some(ListStyle::Indexed), _) => quote!(query.push_indexed(#wire, value);),
+                (Some(ListStyle::Repeated), _) => quote!(query.push_repeated(#wire, value);),
+                (Some(ListStyle::Comma), _) => quote!(query.push_comma(#wire, value);),
+                (None, _) => quote!(query.push(#wire, value);),
+            };
+            match field.presence {
+                Presence::Required => quote!({ let value = &self.#name; #push }),
+                _ => quote!(if let ::std::option::Option::Some(value) = &self.#name { #push }),
+            }
+        })
+        .collect();
+    if pushes.is_empty() {
+        return quote!(::cloudgen_runtime::query::Query::new(#bools));
+    }
+    quote! {
+        let mut query = ::cloudgen_runtime::query::Query::new(#bools);
+        #(#pushes)*
+        query
     }
 }
 
@@ -144,8 +350,10 @@ fn emit_info(info: &OperationInfo, op_name: &str) -> TokenStream {
         AuthScheme::AlibabaAcs3HmacSha256 => quote!(AlibabaAcs3HmacSha256),
         AuthScheme::AlibabaRpcHmacSha1 => quote!(AlibabaRpcHmacSha1),
     });
-    let (title, seed, updated) = (&info.source_title, &info.source_seed, option_str(info.source_updated.as_deref()));
+    let (title, page) = (&info.source_title, &info.source_page);
+    let (url, updated) = (option_str(info.source_url.as_deref()), option_str(info.source_updated.as_deref()));
     let api_version = option_str(info.api_version.as_deref());
+    let idempotent = info.idempotent;
     quote! {
         #[doc = #doc]
         pub const #name: ::cloudgen_runtime::OperationInfo = ::cloudgen_runtime::OperationInfo {
@@ -156,8 +364,9 @@ fn emit_info(info: &OperationInfo, op_name: &str) -> TokenStream {
             parameters: &[#(#parameters),*],
             success_statuses: &[#(#statuses),*],
             auth: &[#(::cloudgen_runtime::operation::AuthScheme::#auth),*],
+            idempotent: #idempotent,
             api_version: #api_version,
-            source: ::cloudgen_runtime::operation::SourcePage { title: #title, seed: #seed, updated: #updated },
+            source: ::cloudgen_runtime::operation::SourcePage { title: #title, url: #url, page: #page, updated: #updated },
         };
     }
 }
@@ -265,9 +474,9 @@ pub fn emit_client(krate: &Crate) -> TokenStream {
     let name = ident(&krate.client_name);
     let service = ident(&krate.trait_name);
     let regional = &krate.regional_endpoint;
-    let (inner, constructors) = match krate.vendor {
-        Vendor::Huaweicloud => (quote!(::cloudgen_runtime::client::huawei::HuaweiClient), huawei_constructors()),
-        Vendor::Alibabacloud => (quote!(::cloudgen_runtime::client::alibaba::AlibabaClient), alibaba_constructors()),
+    let (inner, constructors) = match krate.family {
+        Family::Huawei => (quote!(::cloudgen_runtime::client::huawei::HuaweiClient), huawei_constructors()),
+        Family::Alibaba => (quote!(::cloudgen_runtime::client::alibaba::AlibabaClient), alibaba_constructors()),
     };
     let global = krate.global_endpoint.as_ref().map(|global| {
         quote! {
@@ -291,6 +500,19 @@ pub fn emit_client(krate: &Crate) -> TokenStream {
         " Calls the service over HTTP: implements [`{}`] with signed requests, retries and typed errors.",
         krate.trait_name
     );
+    let extra_methods: Vec<TokenStream> = krate
+        .operations
+        .iter()
+        .flat_map(|op| op.paging.iter().map(|p| emit_pages(op, p)).chain(op.waiters.iter().map(|w| emit_waiter(op, w))))
+        .collect();
+    let extras = (!extra_methods.is_empty()).then(|| {
+        quote! {
+            /// Paginators and waiters.
+            impl #name {
+                #(#extra_methods)*
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -319,6 +541,8 @@ pub fn emit_client(krate: &Crate) -> TokenStream {
         impl #service for #name {
             #(#methods)*
         }
+
+        #extras
     }
 }
 

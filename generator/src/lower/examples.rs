@@ -44,10 +44,8 @@ fn request_test(
 ) -> Option<ExampleTest> {
     let skipped: Vec<String> = example.deviations.iter().map(|d| d.at.clone()).collect();
     let url = example.split_url();
-    let mut shown: Vec<(ParamLocation, String, String)> = Vec::new();
     let path_values = op.match_path(&url.path).unwrap_or_default();
-    shown.extend(path_values.into_iter().map(|(name, value)| (ParamLocation::Path, name, value)));
-    shown.extend(url.query.iter().map(|(k, v)| (ParamLocation::Query, k.clone(), v.clone())));
+    let (query_values, _) = crate::validate::values::query_values(spec, &op.request.query, &url.query);
     let groups = [
         (ParamLocation::Path, &op.request.path),
         (ParamLocation::Query, &op.request.query),
@@ -59,15 +57,22 @@ fn request_test(
     for (location, fields) in groups {
         for (wire, field) in fields.iter().filter(|(_, f)| f.supplied_by.is_none()) {
             let group = if location == ParamLocation::Path { "path" } else { "query" };
-            let text = shown
-                .iter()
-                .find(|(l, w, _)| *l == location && w == wire)
-                .map(|(_, _, t)| t.clone())
-                .filter(|_| !skipped.contains(&format!("{group}/{wire}")));
-            let value = text.as_deref().and_then(|t| value_from_text(spec, &field.type_ref, t));
+            if skipped.contains(&format!("{group}/{wire}")) {
+                push_argument(&mut required, &mut optional, wire, field.required, None)?;
+                continue;
+            }
+            let json = match location {
+                ParamLocation::Path => path_values
+                    .iter()
+                    .find(|(name, _)| name == wire)
+                    .map(|(_, text)| crate::validate::values::from_text(spec, &field.type_ref, text)),
+                ParamLocation::Query => query_values.iter().find(|(name, _)| name == wire).map(|(_, v)| v.clone()),
+                _ => None,
+            };
+            let value = json.as_ref().and_then(|json| value_of(spec, &field.type_ref, json));
             push_argument(&mut required, &mut optional, wire, field.required, value.clone())?;
-            if let (Some(text), Some(_)) = (text, value) {
-                params.push((location, wire.clone(), text));
+            if value.is_some() {
+                params.extend(shown_pairs(location, wire, field.list.is_some(), &path_values, &url.query));
             }
         }
     }
@@ -88,6 +93,23 @@ fn request_test(
     })
 }
 
+/// The pairs of the example that carry parameter `wire` (all of a flattened list's).
+fn shown_pairs(
+    location: ParamLocation,
+    wire: &str,
+    is_list: bool,
+    path: &[(String, String)],
+    query: &[(String, String)],
+) -> Vec<(ParamLocation, String, String)> {
+    let pairs = if location == ParamLocation::Path { path } else { query };
+    let item_prefix = format!("{wire}.");
+    pairs
+        .iter()
+        .filter(|(key, _)| key == wire || (is_list && key.starts_with(&item_prefix)))
+        .map(|(key, text)| (location, key.clone(), text.clone()))
+        .collect()
+}
+
 /// Adds a constructor argument or setter; fails when a mandatory value is missing.
 fn push_argument(
     required: &mut Vec<Value>,
@@ -103,11 +125,6 @@ fn push_argument(
         (false, None) => {}
     }
     Some(())
-}
-
-/// A parameter's wire text as a constructor value; text of the wrong type gives `None` via `value_of`.
-fn value_from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Option<Value> {
-    value_of(spec, type_ref, &crate::validate::values::from_text(spec, type_ref, text))
 }
 
 /// A JSON example value as constructor calls of the generated types; `None` when the generated types
@@ -128,12 +145,12 @@ pub fn value_of(spec: &SpecFile, type_ref: &TypeRef, json: &Json) -> Option<Valu
 }
 
 fn named_value(spec: &SpecFile, name: &str, json: &Json) -> Option<Value> {
-    let rust = naming::type_name(name).ok()?;
+    let type_rust = naming::type_name(name).ok()?;
     match (spec.types.get(name).and_then(TypeDef::kind)?, json) {
         (TypeKind::Enum(enumeration), Json::String(wire)) => {
             let variant =
                 enumeration.values.iter().find(|v| &v.value == wire).and_then(|v| naming::type_name(&v.value).ok());
-            Some(Value::EnumValue { enum_name: rust, variant, wire: wire.clone() })
+            Some(Value::EnumValue { enum_name: type_rust, variant, wire: wire.clone() })
         }
         (TypeKind::Object(object), Json::Object(map)) => {
             if map.keys().any(|key| !object.fields.contains_key(key)) {
@@ -141,7 +158,8 @@ fn named_value(spec: &SpecFile, name: &str, json: &Json) -> Option<Value> {
             }
             let mut required = Vec::new();
             let mut optional = Vec::new();
-            for (wire, field) in &object.fields {
+            let names = naming::member_names(object.fields.iter().map(|(w, f)| (w.as_str(), f.deprecated.is_some())));
+            for ((wire, field), rust) in object.fields.iter().zip(names) {
                 let value = match map.get(wire) {
                     Some(Json::Null) if field.nullable => Some(Value::Null),
                     Some(json) => Some(value_of(spec, &field.type_ref, json)?),
@@ -151,11 +169,11 @@ fn named_value(spec: &SpecFile, name: &str, json: &Json) -> Option<Value> {
                 match (field.required && !field.nullable, value) {
                     (true, Some(value)) => required.push(value),
                     (true, None) => return None,
-                    (false, Some(value)) => optional.push((naming::field_name(wire).ok()?, value, presence)),
+                    (false, Some(value)) => optional.push((rust.ok()?, value, presence)),
                     (false, None) => {}
                 }
             }
-            Some(Value::Struct { name: rust, required, optional })
+            Some(Value::Struct { name: type_rust, required, optional })
         }
         _ => None,
     }

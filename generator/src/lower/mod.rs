@@ -4,6 +4,8 @@
 
 mod docs;
 mod examples;
+mod flows;
+mod rules;
 mod types;
 
 use crate::ir::{self, AuthScheme, Crate, ErrorEnum, ErrorVariant, OperationInfo, ParamLocation, ParamSource};
@@ -25,9 +27,9 @@ pub fn lower(loaded: &LoadedSpec) -> Crate {
     unique_pattern_names(&mut models, &mut operations);
     Crate {
         spec_file: loaded.file.clone(),
-        package: naming::crate_name(service.vendor, &service.name),
-        lib_name: naming::crate_ident(service.vendor, &service.name),
-        vendor: service.vendor,
+        package: naming::crate_name(&service.vendor.name, &service.name),
+        lib_name: naming::crate_ident(&service.vendor.name, &service.name),
+        family: service.vendor.family,
         style: service.style,
         summary: format!(
             "{}: typed Rust models and client interface, generated from its API documentation.",
@@ -116,6 +118,12 @@ fn note_lines(notes: &[spec::Note]) -> Vec<String> {
 fn lower_operation(spec: &SpecFile, name: &str, op: &spec::Operation) -> ir::Operation {
     let method_name = naming::field_name(name).unwrap_or_else(|_| "operation".to_owned());
     let request = types::lower_request(spec, name, op);
+    let paging = flows::lower_paging(spec, &method_name, op, &request);
+    let idempotency_token = op.idempotency_token.as_ref().and_then(|wire| {
+        let in_query_or_header =
+            |f: &&ir::Field| matches!(f.location, Some(ParamLocation::Query | ParamLocation::Header));
+        request.fields.iter().filter(in_query_or_header).find(|f| &f.wire_name == wire).map(|f| f.name.clone())
+    });
     let output = op
         .responses
         .iter()
@@ -131,6 +139,9 @@ fn lower_operation(spec: &SpecFile, name: &str, op: &spec::Operation) -> ir::Ope
         errors: lower_errors(spec, name, op),
         error_codes: types::lower_error_codes(name, op),
         error_alias: format!("{name}Error"),
+        idempotency_token,
+        paging,
+        waiters: flows::lower_waiters(spec, op),
         info: lower_info(spec, name, op),
         examples: examples::lower_examples(spec, name, op),
     }
@@ -146,7 +157,15 @@ fn operation_docs(op: &spec::Operation) -> Vec<String> {
     lines.push(format!("`{} {}`", op.method.as_str(), op.path));
     lines.push(String::new());
     let updated = op.source.updated.as_deref().map(|d| format!(", updated on {d}")).unwrap_or_default();
-    lines.push(format!("Source: \"{}\" ({}{updated}).", escape(&op.source.title), code(&op.source.seed)));
+    let title = match &op.source.url {
+        Some(url) => format!("[{}](<{url}>)", escape(&op.source.title)),
+        None => format!("\"{}\"", escape(&op.source.title)),
+    };
+    lines.push(format!("Source: {title} ({}{updated}).", code(&op.source.page)));
+    if let Some(assumed) = &op.request.assumed {
+        lines.push(String::new());
+        lines.push(format!("Assumed (the page does not say): {}", escape(assumed)));
+    }
     lines.extend(note_lines(&op.notes));
     lines
 }
@@ -223,8 +242,10 @@ fn lower_info(spec: &SpecFile, name: &str, op: &spec::Operation) -> OperationInf
         success_statuses: op.responses.keys().copied().filter(|s| (200..300).contains(s)).collect(),
         auth,
         source_title: op.source.title.clone(),
-        source_seed: op.source.seed.clone(),
+        source_url: op.source.url.clone(),
+        source_page: op.source.page.clone(),
         source_updated: op.source.updated.clone(),
         api_version: spec.service.api_version.clone(),
+        idempotent: op.idempotent || op.idempotency_token.is_some(),
     }
 }

@@ -1,9 +1,9 @@
 //! Lowering of types, fields, constraints and request wrappers.
 
 use super::docs::{code, escape, paragraphs};
-use crate::ir::{Check, Enum, Field, Model, ParamLocation, Presence, Struct, Ty, Variant};
+use crate::ir::{BoolText, Check, Enum, Field, Model, ParamLocation, Presence, Struct, Ty, Variant};
 use crate::naming;
-use crate::spec::{self, Constraints, Primitive, SpecFile, TypeDef, TypeKind, TypeRef};
+use crate::spec::{self, Constraints, Family, ListStyle, Primitive, SpecFile, TypeDef, TypeKind, TypeRef};
 
 /// The Rust type of a spec type reference.
 pub fn ty_of(spec: &SpecFile, type_ref: &TypeRef) -> Ty {
@@ -33,15 +33,63 @@ pub fn lower_model(spec: &SpecFile, name: &str, def: &TypeDef) -> Model {
             if docs.is_empty() {
                 docs.push(format!("The `{name}` object."));
             }
-            let fields =
-                object.fields.iter().map(|(wire, field)| lower_field(spec, &rust, wire, field, None)).collect();
-            Model::Struct(Struct { name: rust, docs, fields, keeps_unknown_fields: true, serde: true })
+            let members = object.fields.iter().map(|(wire, field)| (wire.as_str(), field, None)).collect();
+            let fields = lower_fields(spec, &rust, members);
+            let rules = super::rules::lower_rules(&object.rules, &fields);
+            let query_object = indexed_item_types(spec).contains(&name);
+            Model::Struct(Struct {
+                name: rust,
+                docs,
+                fields,
+                keeps_unknown_fields: true,
+                serde: true,
+                query_object,
+                rules,
+                bool_text: bool_text(spec),
+            })
         }
         // Ruled out by the checks; an empty struct keeps lowering total.
-        None => {
-            Model::Struct(Struct { name: rust, docs: vec![], fields: vec![], keeps_unknown_fields: true, serde: true })
-        }
+        None => Model::Struct(Struct {
+            name: rust,
+            docs: vec![],
+            fields: vec![],
+            keeps_unknown_fields: true,
+            serde: true,
+            query_object: false,
+            rules: vec![],
+            bool_text: bool_text(spec),
+        }),
     }
+}
+
+/// How the family's SDK writes booleans in a query: Alibaba's Python `str()` gives `True`.
+fn bool_text(spec: &SpecFile) -> BoolText {
+    match spec.service.vendor.family {
+        Family::Huawei => BoolText::Lowercase,
+        Family::Alibaba => BoolText::Capitalized,
+    }
+}
+
+/// Object types that travel as numbered query list items (`Tag.N.Key`).
+fn indexed_item_types(spec: &SpecFile) -> Vec<&str> {
+    spec.operations
+        .values()
+        .flat_map(|op| op.request.query.values())
+        .filter(|field| field.list == Some(ListStyle::Indexed))
+        .filter_map(|field| field.type_ref.named())
+        .collect()
+}
+
+/// Fields of one struct, named together so a deprecated twin gets its suffix.
+fn lower_fields(spec: &SpecFile, owner: &str, members: Vec<(&str, &spec::Field, Option<ParamLocation>)>) -> Vec<Field> {
+    let names = naming::member_names(members.iter().map(|(wire, field, _)| (*wire, field.deprecated.is_some())));
+    members
+        .into_iter()
+        .zip(names)
+        .map(|((wire, field, location), name)| {
+            lower_field(spec, owner, wire, name.unwrap_or_else(|_| "field".to_owned()), field, location)
+        })
+        .collect()
 }
 
 fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
@@ -65,18 +113,18 @@ fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
         "Values the page does not document are kept in [`{rust}::{fallback}`] and re-serialized unchanged{}.",
         if enumeration.open { "; the page says the set can grow, so they are valid in requests" } else { "" }
     ));
-    Enum { name: rust.to_owned(), docs, variants, fallback, open: enumeration.open }
+    Enum { name: rust.to_owned(), docs, variants, fallback, open: enumeration.open, error_rows: None }
 }
 
-/// Lowers a field or parameter; `location` is set for request parameters.
-pub fn lower_field(
+/// Lowers a field or parameter named `name` in Rust; `location` is set for request parameters.
+fn lower_field(
     spec: &SpecFile,
     owner: &str,
     wire: &str,
+    name: String,
     field: &spec::Field,
     location: Option<ParamLocation>,
 ) -> Field {
-    let name = naming::field_name(wire).unwrap_or_else(|_| "field".to_owned());
     let presence = match (field.required, field.nullable) {
         (_, true) => Presence::Nullable,
         (true, false) => Presence::Required,
@@ -93,6 +141,8 @@ pub fn lower_field(
         sensitive: field.sensitive,
         checks: field.constraints.as_ref().map(|c| checks_of(&static_prefix, c)).unwrap_or_default(),
         location,
+        list: field.list,
+        deprecated: field.deprecated.as_ref().map(|d| d.note.clone()),
     }
 }
 
@@ -116,6 +166,30 @@ fn field_docs(wire: &str, rust: &str, field: &spec::Field) -> Vec<String> {
     }
     if field.sensitive {
         facts.push("Sensitive: never shown in `Debug` output.".to_owned());
+    }
+    match field.list {
+        Some(ListStyle::Indexed) if field.type_ref.named().is_some() => facts.push(format!(
+            "Sent as numbered items: {}, {}, ...",
+            code(&format!("{wire}.1.<Field>")),
+            code(&format!("{wire}.2.<Field>"))
+        )),
+        Some(ListStyle::Indexed) => facts.push(format!(
+            "Sent as numbered items: {}, {}, ...",
+            code(&format!("{wire}.1")),
+            code(&format!("{wire}.2"))
+        )),
+        Some(ListStyle::Repeated) => {
+            facts.push(format!("Sent with the key repeated: {}.", code(&format!("{wire}=a&{wire}=b"))))
+        }
+        Some(ListStyle::Comma) => {
+            facts.push(format!("Sent as one value joined by commas: {}.", code(&format!("{wire}=a,b"))))
+        }
+        None => {}
+    }
+    if let Some(deprecated) = &field.deprecated {
+        let replaced =
+            deprecated.replaced_by.as_deref().map(|r| format!(" Replaced by {}.", code(r))).unwrap_or_default();
+        facts.push(format!("Deprecated: {}{replaced}", escape(&deprecated.note)));
     }
     for fact in facts {
         lines.push(String::new());
@@ -210,15 +284,17 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
         (ParamLocation::Query, &op.request.query),
         (ParamLocation::Header, &op.request.headers),
     ];
-    let mut fields: Vec<Field> = groups
+    let members = groups
         .into_iter()
         .flat_map(|(location, params)| {
             params
                 .iter()
                 .filter(|(_, field)| field.supplied_by.is_none())
-                .map(move |(wire, field)| lower_field(spec, op_name, wire, field, Some(location)))
+                .map(move |(wire, field)| (wire.as_str(), field, Some(location)))
         })
         .collect();
+    let mut fields = lower_fields(spec, op_name, members);
+    let rules = super::rules::lower_rules(&op.request.rules, &fields);
     if let Some(body) = &op.request.body {
         let mut docs = vec!["The request body.".to_owned()];
         if let Some(description) = &body.description {
@@ -234,6 +310,8 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
             sensitive: false,
             checks: Vec::new(),
             location: Some(ParamLocation::Body),
+            list: None,
+            deprecated: None,
         });
     }
     let docs = vec![
@@ -242,41 +320,64 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
         "Build it with `new` (every mandatory value) and the `with_*` setters; `validate` checks every documented constraint."
             .to_owned(),
     ];
-    Struct { name, docs, fields, keeps_unknown_fields: false, serde: false }
+    Struct {
+        name,
+        docs,
+        fields,
+        keeps_unknown_fields: false,
+        serde: false,
+        query_object: false,
+        rules,
+        bool_text: bool_text(spec),
+    }
 }
 
 /// The vendor's error-code table as an open enum, so callers can match codes without typos. A code listed
-/// under several statuses is one variant.
+/// under several statuses or messages is one variant that keeps every row.
 pub fn lower_error_codes(op_name: &str, op: &spec::Operation) -> Option<Enum> {
     if op.errors.is_empty() {
         return None;
     }
     let mut variants: Vec<Variant> = Vec::new();
+    let mut rows: Vec<Vec<(u16, String)>> = Vec::new();
     for error in &op.errors {
         let row = vec![
             format!("HTTP {}: {}", error.status, escape(&error.message)),
             String::new(),
             escape(&error.description),
         ];
-        match variants.iter_mut().find(|v| v.wire_value == error.code) {
-            Some(existing) => {
-                existing.docs.push(String::new());
-                existing.docs.extend(row);
+        match variants.iter().position(|v| v.wire_value == error.code) {
+            Some(i) => {
+                variants[i].docs.push(String::new());
+                variants[i].docs.extend(row);
+                rows[i].push((error.status, error.message.clone()));
             }
-            None => variants.push(Variant {
-                name: naming::type_name(&error.code).unwrap_or_default(),
-                wire_value: error.code.clone(),
-                docs: row,
-            }),
+            None => {
+                variants.push(Variant {
+                    name: naming::type_name(&error.code).unwrap_or_default(),
+                    wire_value: error.code.clone(),
+                    docs: row,
+                });
+                rows.push(vec![(error.status, error.message.clone())]);
+            }
         }
     }
-    let docs = vec![
+    let mut docs = vec![
         format!("The error codes the {} page documents (`ServiceError::code`).", code(op_name)),
         String::new(),
-        "Other codes are kept in the fallback variant.".to_owned(),
+        "Other codes are kept in the fallback variant. `documented_rows` gives each code's rows of the page's table; `matching_row` tells which row a status and message are (`%s` stands for text the service fills in).".to_owned(),
     ];
+    let mut statuses: Vec<u16> = op.errors.iter().map(|e| e.status).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    for status in statuses {
+        let mut codes: Vec<String> = op.errors.iter().filter(|e| e.status == status).map(|e| code(&e.code)).collect();
+        codes.dedup();
+        docs.push(String::new());
+        docs.push(format!("HTTP {status}: {}.", codes.join(", ")));
+    }
     let fallback = fallback_name(&variants);
-    Some(Enum { name: format!("{op_name}ErrorCode"), docs, variants, fallback, open: true })
+    Some(Enum { name: format!("{op_name}ErrorCode"), docs, variants, fallback, open: true, error_rows: Some(rows) })
 }
 
 /// `Unknown`, or `UnknownValue` when a documented value already takes `Unknown`.
@@ -298,7 +399,7 @@ mod tests {
     fn serde_yaml_free_spec() -> SpecFile {
         serde_json::from_value(serde_json::json!({
             "service": {
-                "vendor": "huaweicloud", "name": "x", "title": "X", "description": "X", "style": "rest-json",
+                "vendor": {"name": "huaweicloud", "title": "Huawei Cloud", "family": "huawei"}, "name": "x", "title": "X", "description": "X", "style": "rest-json",
                 "endpoints": {"regional": "https://x.{region}.com", "example_region": "r", "source": "s"},
                 "auth": {}
             },

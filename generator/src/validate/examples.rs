@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::types::all_fields;
-use super::values::{Mismatch, ValueChecker, from_text};
+use super::values::{Mismatch, ValueChecker, from_text, query_values};
 use super::{At, Checker, Path};
 use crate::spec::{Deviation, Operation, RequestExample, SpecFile, SuppliedBy};
 
@@ -98,19 +98,19 @@ fn check_example_path(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Opera
 }
 
 fn check_example_query(values: &mut ValueChecker<'_>, spec: &SpecFile, op: &Operation, query: &[(String, String)]) {
-    for (key, text) in query {
-        let at = format!("query/{key}");
-        match op.request.query.get(key) {
-            None => values.found.push(Mismatch { at, message: "is not a documented query parameter".into() }),
-            Some(field) => match &field.supplied_by {
-                Some(SuppliedBy::Constant(constant)) if constant != text => {
-                    values.found.push(Mismatch { at, message: format!("must be `{constant}`") });
-                }
-                _ => values.field(&at, field, &from_text(spec, &field.type_ref, text)),
-            },
+    let (params, unknown) = query_values(spec, &op.request.query, query);
+    values.found.extend(unknown);
+    for (name, value) in &params {
+        let at = format!("query/{name}");
+        let Some(field) = op.request.query.get(name) else { continue };
+        match &field.supplied_by {
+            Some(SuppliedBy::Constant(constant)) if value.as_str() != Some(constant) => {
+                values.found.push(Mismatch { at, message: format!("must be `{constant}`") });
+            }
+            _ => values.field(&at, field, value),
         }
     }
-    let present = |name: &str| query.iter().any(|(key, _)| key == name);
+    let present = |name: &str| params.iter().any(|(key, _)| key == name);
     for (name, _) in op.request.query.iter().filter(|(name, f)| f.required && !present(name)) {
         values.found.push(Mismatch { at: format!("query/{name}"), message: "is required but missing".into() });
     }

@@ -2,7 +2,9 @@
 //! in every file at once, each at the `file:line:column` of the node it is about.
 
 mod examples;
-mod operations;
+pub(crate) mod flows;
+pub(crate) mod operations;
+mod rules;
 mod service;
 mod types;
 pub(crate) mod values;
@@ -52,11 +54,18 @@ pub struct Checker<'a> {
     diagnostics: Diagnostics,
     /// The spec's patterns, compiled once.
     patterns: values::Patterns,
+    /// The repository root that `source.page` paths are relative to, when the files can be checked.
+    pages_root: Option<std::path::PathBuf>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a str, map: &'a SourceMap, patterns: values::Patterns) -> Self {
-        Self { file, map, diagnostics: Diagnostics::default(), patterns }
+    fn new(
+        file: &'a str,
+        map: &'a SourceMap,
+        patterns: values::Patterns,
+        pages_root: Option<&std::path::Path>,
+    ) -> Self {
+        Self { file, map, diagnostics: Diagnostics::default(), patterns, pages_root: pages_root.map(Into::into) }
     }
 
     /// Reports a mistake at `path`.
@@ -94,12 +103,15 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Checks one parsed spec file; `file` is the name diagnostics carry.
-pub fn check_spec(file: &str, spec: &SpecFile, map: &SourceMap) -> Diagnostics {
-    let mut checker = Checker::new(file, map, values::Patterns::compile(spec));
+/// Checks one parsed spec file; `file` is the name diagnostics carry, `pages_root` the folder page paths
+/// are relative to (`None`: their files are not looked for).
+pub fn check_spec(file: &str, spec: &SpecFile, map: &SourceMap, pages_root: Option<&std::path::Path>) -> Diagnostics {
+    let mut checker = Checker::new(file, map, values::Patterns::compile(spec), pages_root);
     service::check(&mut checker, spec);
     types::check(&mut checker, spec);
     operations::check(&mut checker, spec);
+    rules::check(&mut checker, spec);
+    flows::check(&mut checker, spec);
     examples::check(&mut checker, spec);
     checker.diagnostics
 }

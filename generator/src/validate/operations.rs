@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{At, Checker, Path};
 use crate::naming;
-use crate::spec::{ApiStyle, AuthKind, Field, HttpMethod, Operation, SpecFile, SuppliedBy, TypeRef};
+use crate::spec::{ApiStyle, AuthKind, Field, HttpMethod, ListStyle, Operation, SpecFile, SuppliedBy, TypeRef};
 
 pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     if spec.operations.is_empty() {
@@ -46,26 +46,72 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
     check_generated_names(checker, spec);
 }
 
-/// Query, path and header values are single strings on the wire; lists and objects would need a
-/// flattening rule the pages do not give.
+/// Path and header values are single strings on the wire; a query parameter may be a list, flattened
+/// as its `list` style says (objects only as numbered `Name.N.Field` items).
 fn check_scalar_parameters(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op: &Operation) {
     let groups = [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)];
+    let is_scalar = |type_ref: &TypeRef| match type_ref {
+        TypeRef::Primitive(_) => true,
+        TypeRef::Named(type_name) => spec.types.get(type_name).is_some_and(|t| t.enumeration.is_some()),
+        TypeRef::Array(_) => false,
+    };
+    let is_flat_object = |type_ref: &TypeRef| match type_ref {
+        TypeRef::Named(type_name) => spec
+            .types
+            .get(type_name)
+            .and_then(|t| t.object.as_ref())
+            .is_some_and(|object| object.fields.values().all(|f| is_scalar(&f.type_ref))),
+        _ => false,
+    };
     for (group, params) in groups {
         for (name, field) in params {
-            let scalar = match &field.type_ref {
-                TypeRef::Primitive(_) => true,
-                TypeRef::Named(type_name) => spec.types.get(type_name).is_some_and(|t| t.enumeration.is_some()),
-                TypeRef::Array(_) => false,
-            };
-            if !scalar && field.type_ref.named().is_none_or(|n| spec.types.contains_key(n)) {
-                checker.error(
-                    &path.key("request").key(group).key(name).key("type"),
+            let at = path.key("request").key(group).key(name);
+            let unresolved = field.type_ref.named().is_some_and(|n| !spec.types.contains_key(n));
+            match (&field.type_ref, field.list) {
+                _ if unresolved => {}
+                (TypeRef::Array(item), Some(style))
+                    if group == "query" && !(is_scalar(item) || style == ListStyle::Indexed && is_flat_object(item)) =>
+                {
+                    checker.error(
+                        &at.key("type"),
+                        At::Value,
+                        format!(
+                            "list parameter `{name}` has items of type `{item}`, which `{}` cannot flatten",
+                            list_style_name(style)
+                        ),
+                        "items are strings, numbers, booleans or enums; objects of such fields only with `list: indexed` (`Name.N.Field`)",
+                    );
+                }
+                (TypeRef::Array(_), Some(_)) if group == "query" => {}
+                (TypeRef::Array(_), None) if group == "query" => checker.error(
+                    &at.key("type"),
+                    At::Value,
+                    format!("list parameter `{name}` does not say how it travels"),
+                    "add `list: indexed` (Name.1, Name.2 or Name.1.Field), `list: repeated` (name=a&name=b) or `list: comma` (name=a,b)",
+                ),
+                (_, Some(_)) if group != "query" || !matches!(field.type_ref, TypeRef::Array(_)) => checker.error(
+                    &at.key("list"),
+                    At::Key,
+                    format!("`list` applies to query parameters of type `array<T>`, not to `{name}`"),
+                    "remove `list`, or make the parameter an array",
+                ),
+                (type_ref, _) if !is_scalar(type_ref) => checker.error(
+                    &at.key("type"),
                     At::Value,
                     format!("parameter `{name}` of type `{}` is not a single value", field.type_ref),
-                    "parameters are strings, numbers, booleans or enums; flattened names such as `Tag.1.Key` are separate parameters",
-                );
+                    "path and header parameters are strings, numbers, booleans or enums; a query list needs `type: array<T>` and `list:`",
+                ),
+                _ => {}
             }
         }
+    }
+}
+
+fn list_style_name(style: ListStyle) -> &'static str {
+    match style {
+        ListStyle::Indexed => "indexed",
+        ListStyle::Repeated => "repeated",
+        ListStyle::Comma => "comma",
     }
 }
 
@@ -94,19 +140,30 @@ fn check_generated_names(checker: &mut Checker<'_>, spec: &SpecFile) {
 }
 
 fn check_source(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
-    let seed = &op.source.seed;
-    let seed_ok = seed.len() == 24
-        && seed.ends_with(".txt")
-        && seed[..3].chars().all(|c| c.is_ascii_digit())
-        && seed.as_bytes()[3] == b'_'
-        && seed[4..20].chars().all(|c| c.is_ascii_hexdigit());
-    if !seed_ok {
+    let page = &op.source.page;
+    let page_ok = page.starts_with("pages/")
+        && page.ends_with(".txt")
+        && !page.contains('\\')
+        && page.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..");
+    if !page_ok {
         checker.error(
-            &path.key("seed"),
+            &path.key("page"),
             At::Value,
-            format!("`{seed}` is not a seed file name"),
-            "name the page's file in shared/seeds, e.g. `002_40f71531420c3000.txt`",
+            format!("`{page}` is not a page file under `pages/`"),
+            "copy the page's text to `pages/<vendor>/<service>/<Operation>.txt` and name that path",
         );
+    } else if let Some(root) = checker.pages_root.clone() {
+        if !root.join(page).is_file() {
+            checker.error(
+                &path.key("page"),
+                At::Value,
+                format!("page file `{page}` does not exist"),
+                "copy the page's text there, or fix the path",
+            );
+        }
+    }
+    if let Some(url) = op.source.url.as_ref().filter(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
+        checker.error(&path.key("url"), At::Value, format!("`{url}` is not a web address"), "copy the page's address");
     }
     if let Some(updated) = &op.source.updated {
         let digits: Vec<bool> = updated.chars().map(|c| c.is_ascii_digit()).collect();
@@ -316,7 +373,7 @@ fn check_rpc(checker: &mut Checker<'_>, request: &Path, op_name: &str, op: &Oper
 fn check_body(checker: &mut Checker<'_>, spec: &SpecFile, path: &Path, op: &Operation) {
     let request = path.key("request");
     if let Some(body) = &op.request.body {
-        if matches!(op.method, HttpMethod::Get | HttpMethod::Head | HttpMethod::Delete) {
+        if matches!(op.method, HttpMethod::Get | HttpMethod::Head) {
             checker.error(
                 &request.key("body"),
                 At::Key,
@@ -360,7 +417,7 @@ fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
             "add the page's success status and its body",
         );
     }
-    let mut codes: HashMap<(&str, u16), usize> = HashMap::new();
+    let mut codes: HashMap<(&str, u16, &str), usize> = HashMap::new();
     let mut variants: HashMap<String, &str> = HashMap::new();
     for (i, error) in op.errors.iter().enumerate() {
         let at = path.key("errors").index(i);
@@ -375,12 +432,13 @@ fn check_responses(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
                 format!("add {} under `responses`", error.status),
             );
         }
-        if let Some(first) = codes.insert((error.code.as_str(), error.status), i) {
+        // Pages repeat a code under other statuses or messages; only a row repeated whole is a mistake.
+        if let Some(first) = codes.insert((error.code.as_str(), error.status, error.message.as_str()), i) {
             checker.error(
                 &at.key("code"),
                 At::Value,
                 format!(
-                    "error code `{}` is listed twice with status {} (also #{})",
+                    "error code `{}` is listed twice with status {} and the same message (also #{})",
                     error.code,
                     error.status,
                     first + 1
@@ -412,31 +470,52 @@ fn check_request_names(checker: &mut Checker<'_>, path: &Path, op: &Operation) {
     if op.request.body.is_some() {
         seen.insert("body".to_owned(), request.key("body"));
     }
-    let groups = [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)];
-    for (group, params) in groups {
-        for (name, _) in params.iter().filter(|(_, f)| is_caller_supplied(f)) {
-            let at = request.key(group).key(name);
-            let Ok(rust) = naming::field_name(name) else {
-                checker.error(
-                    &at,
-                    At::Key,
-                    format!("`{name}` has no letters or digits to make a Rust name from"),
-                    "rename the parameter",
-                );
-                continue;
-            };
-            if seen.insert(rust.clone(), at.clone()).is_some() {
-                checker.error(
-                    &at,
-                    At::Key,
-                    format!(
-                        "parameter `{name}` becomes `{rust}` in Rust, which another parameter or the body already uses"
-                    ),
-                    "parameters of one request need distinct names",
-                );
-            }
+    let params: Vec<(Path, &str, &Field)> = request_params(op)
+        .filter(|(_, _, f)| is_caller_supplied(f))
+        .map(|(group, name, f)| (request.key(group).key(name), name, f))
+        .collect();
+    let names = naming::member_names(params.iter().map(|(_, name, f)| (*name, f.deprecated.is_some())));
+    for ((at, name, _), rust) in params.iter().zip(names) {
+        let Ok(rust) = rust else {
+            checker.error(
+                at,
+                At::Key,
+                format!("`{name}` has no letters or digits to make a Rust name from"),
+                "rename the parameter",
+            );
+            continue;
+        };
+        if seen.insert(rust.clone(), at.clone()).is_some() {
+            checker.error(
+                at,
+                At::Key,
+                format!(
+                    "parameter `{name}` becomes `{rust}` in Rust, which another parameter or the body already uses"
+                ),
+                "parameters of one request need distinct names",
+            );
         }
     }
+    for (at, _, field) in &params {
+        let replacement = field.deprecated.as_ref().and_then(|d| d.replaced_by.as_deref());
+        if let Some(replacement) = replacement.filter(|r| !request_params(op).any(|(_, name, _)| name == *r)) {
+            let known = request_params(op).map(|(_, name, _)| name);
+            checker.unknown(
+                &at.key("deprecated").key("replaced_by"),
+                "parameter",
+                replacement,
+                known,
+                "name a parameter of this request",
+            );
+        }
+    }
+}
+
+/// Every parameter of a request with its group (`path`, `query`, `headers`), in the page's order.
+pub fn request_params(op: &Operation) -> impl Iterator<Item = (&'static str, &str, &Field)> + Clone {
+    [("path", &op.request.path), ("query", &op.request.query), ("headers", &op.request.headers)]
+        .into_iter()
+        .flat_map(|(group, params)| params.iter().map(move |(name, f)| (group, name.as_str(), f)))
 }
 
 /// Whether the caller sets the parameter (the client fills in the rest).

@@ -16,10 +16,29 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
             "use the vendor's short service name in lowercase, e.g. `ims` or `ecs`",
         );
     }
+    let vendor = &service.vendor.name;
+    let vendor_ok = vendor.starts_with(|c: char| c.is_ascii_lowercase())
+        && vendor.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !vendor_ok {
+        checker.error(
+            &path.key("vendor").key("name"),
+            At::Value,
+            format!("vendor name `{vendor}` is not lowercase kebab-case"),
+            "use the vendor's name as one lowercase word, e.g. `huaweicloud` or `opentelekomcloud`",
+        );
+    }
     check_endpoints(checker, spec, &path.key("endpoints"));
     check_style(checker, spec, &path);
     for (name, scheme) in &service.auth {
         let at = path.key("auth").key(name);
+        if !service.vendor.family.accepts(scheme.kind) {
+            checker.error(
+                &at.key("kind"),
+                At::Value,
+                format!("auth scheme `{name}` is not spoken by the {:?} family", service.vendor.family),
+                "check `service.vendor.family`: huawei signs with huawei-sdk-hmac-sha256 or header-token, alibaba with alibaba-*",
+            );
+        }
         let wants_header = scheme.kind == AuthKind::HeaderToken;
         if wants_header != scheme.header.is_some() {
             let message = if wants_header {

@@ -15,7 +15,8 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
         check_reference(checker, spec, &path, type_ref);
     }
     let types = Path::root().key("types");
-    check_distinct_names(checker, &types, spec.types.keys().map(String::as_str), naming::type_name, "type");
+    let type_names = spec.types.keys().map(|name| (name.as_str(), naming::type_name(name))).collect();
+    check_distinct_names(checker, &types, type_names, "type");
     for (name, def) in &spec.types {
         let path = types.key(name);
         if naming::type_name(name).ok().as_deref() != Some(name.as_str()) {
@@ -232,8 +233,21 @@ fn check_object(checker: &mut Checker<'_>, path: &Path, object: &ObjectType) {
         checker.error(path, At::Key, "object type has no fields", "list the fields of the page's table");
     }
     let fields = path.key("fields");
-    check_distinct_names(checker, &fields, object.fields.keys().map(String::as_str), naming::field_name, "field");
-    for name in object.fields.keys() {
+    let members = object.fields.iter().map(|(wire, f)| (wire.as_str(), f.deprecated.is_some()));
+    let names = object.fields.keys().map(String::as_str).zip(naming::member_names(members)).collect();
+    check_distinct_names(checker, &fields, names, "field");
+    for (name, field) in &object.fields {
+        let replacement = field.deprecated.as_ref().and_then(|d| d.replaced_by.as_deref());
+        if let Some(replacement) = replacement.filter(|r| !object.fields.contains_key(*r)) {
+            let known = object.fields.keys().map(String::as_str);
+            checker.unknown(
+                &fields.key(name).key("deprecated").key("replaced_by"),
+                "field",
+                replacement,
+                known,
+                "name a field of this object",
+            );
+        }
         if naming::field_name(name).is_ok_and(|rust| rust == naming::UNKNOWN_FIELDS) {
             checker.error(
                 &fields.key(name),
@@ -281,16 +295,15 @@ fn check_enum(checker: &mut Checker<'_>, path: &Path, enumeration: &EnumType) {
 }
 
 /// Names within one scope must stay distinct after conversion to Rust.
-fn check_distinct_names<'n>(
+fn check_distinct_names(
     checker: &mut Checker<'_>,
     scope: &Path,
-    names: impl Iterator<Item = &'n str>,
-    convert: fn(&str) -> Result<String, String>,
+    names: Vec<(&str, Result<String, String>)>,
     what: &str,
 ) {
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for name in names {
-        match convert(name) {
+    for (name, converted) in names {
+        match converted {
             Err(error) => checker.error(&scope.key(name), At::Key, error, format!("rename the {what}")),
             Ok(rust) => {
                 if let Some(other) = seen.insert(rust.clone(), name) {

@@ -204,3 +204,105 @@ pub(crate) fn from_text(spec: &SpecFile, type_ref: &TypeRef, text: &str) -> Valu
     };
     parsed.unwrap_or_else(|| Value::String(text.to_owned()))
 }
+
+/// An example's query read back into one value per parameter: scalars by their type, lists gathered into
+/// arrays as their `list` style flattens them (`Tag.1.Key` → `Tag[0].Key`, `Status=a,b` → `[a, b]`).
+/// Pairs that fit no parameter are returned as mismatches, at `query/<key>`.
+pub(crate) fn query_values(
+    spec: &SpecFile,
+    params: &indexmap::IndexMap<String, Field>,
+    pairs: &[(String, String)],
+) -> (Vec<(String, Value)>, Vec<Mismatch>) {
+    use crate::spec::ListStyle;
+    let mut values: Vec<(String, Value)> = Vec::new();
+    let mut found = Vec::new();
+    let slot = |values: &mut Vec<(String, Value)>, name: &str, empty: Value| -> usize {
+        match values.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                values.push((name.to_owned(), empty));
+                values.len() - 1
+            }
+        }
+    };
+    for (key, text) in pairs {
+        if let Some(field) = params.get(key) {
+            match (field.list, &field.type_ref) {
+                (Some(ListStyle::Comma), TypeRef::Array(item)) => {
+                    let items = text.split(',').map(|t| from_text(spec, item, t)).collect();
+                    values.push((key.clone(), Value::Array(items)));
+                }
+                (Some(ListStyle::Repeated), TypeRef::Array(item)) => {
+                    let i = slot(&mut values, key, Value::Array(Vec::new()));
+                    if let Value::Array(items) = &mut values[i].1 {
+                        items.push(from_text(spec, item, text));
+                    }
+                }
+                _ => values.push((key.clone(), from_text(spec, &field.type_ref, text))),
+            }
+            continue;
+        }
+        match indexed_item(spec, params, key) {
+            Some((name, index, item_field, item_type)) => {
+                let i = slot(&mut values, name, Value::Array(Vec::new()));
+                let Value::Array(items) = &mut values[i].1 else { continue };
+                if index != items.len() && index + 1 != items.len() {
+                    found.push(Mismatch {
+                        at: format!("query/{key}"),
+                        message: format!(
+                            "list items are numbered from 1 without gaps; expected `{name}.{}`",
+                            items.len() + 1
+                        ),
+                    });
+                    continue;
+                }
+                match item_field {
+                    None => items.push(from_text(spec, item_type, text)),
+                    Some((field_name, field_type)) => {
+                        if index == items.len() {
+                            items.push(Value::Object(serde_json::Map::new()));
+                        }
+                        if let Some(Value::Object(item)) = items.last_mut() {
+                            item.insert(field_name.to_owned(), from_text(spec, field_type, text));
+                        }
+                    }
+                }
+            }
+            None => found
+                .push(Mismatch { at: format!("query/{key}"), message: "is not a documented query parameter".into() }),
+        }
+    }
+    (values, found)
+}
+
+/// One `Name.N` or `Name.N.Field` key of an indexed list parameter: the parameter, the 0-based index,
+/// the item field (for object items) and the item type.
+type IndexedItem<'a> = (&'a str, usize, Option<(&'a str, &'a TypeRef)>, &'a TypeRef);
+
+fn indexed_item<'a>(
+    spec: &'a SpecFile,
+    params: &'a indexmap::IndexMap<String, Field>,
+    key: &'a str,
+) -> Option<IndexedItem<'a>> {
+    params.iter().find_map(|(name, field)| {
+        let TypeRef::Array(item) = &field.type_ref else { return None };
+        if field.list != Some(crate::spec::ListStyle::Indexed) {
+            return None;
+        }
+        let rest = key.strip_prefix(name.as_str())?.strip_prefix('.')?;
+        let (number, member) = match rest.split_once('.') {
+            Some((number, member)) => (number, Some(member)),
+            None => (rest, None),
+        };
+        let index = number.parse::<usize>().ok().filter(|n| *n >= 1)? - 1;
+        match (member, item.as_ref()) {
+            (None, item) => Some((name.as_str(), index, None, item)),
+            (Some(member), TypeRef::Named(type_name)) => {
+                let object = spec.types.get(type_name)?.object.as_ref()?;
+                let member_field = object.fields.get(member)?;
+                Some((name.as_str(), index, Some((member, &member_field.type_ref)), item.as_ref()))
+            }
+            _ => None,
+        }
+    })
+}

@@ -106,11 +106,11 @@ impl AlibabaClient {
     }
 
     /// Validates, signs and sends `request`, retrying as configured, and decodes the answer.
-    pub async fn execute<R: Request>(&self, request: R) -> Result<R::Output, Error<R::ErrorResponse>> {
+    pub async fn execute<R: Request>(&self, mut request: R) -> Result<R::Output, Error<R::ErrorResponse>> {
         let info = R::INFO;
         let span = tracing::info_span!("alibabacloud.request", operation = info.name, method = info.method);
         async {
-            request.validate()?;
+            super::ready(&mut request)?;
             self.check_supported(&request)?;
             let response = self.transport.send(info, || self.prepare(&request)).await?;
             tracing::debug!(status = response.status, "response");
@@ -161,10 +161,10 @@ impl AlibabaClient {
 
     fn prepare<R: Request>(&self, request: &R) -> Result<SignedRequest, Error<R::ErrorResponse>> {
         let info = R::INFO;
-        // The SDK's generated code inserts query parameters in alphabetical order.
-        let mut query: Vec<(String, String)> =
-            request.query_params().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        query.sort_by(|a, b| a.0.cmp(&b.0));
+        // The SDK's generated code inserts query parameters in alphabetical order, list items in order.
+        let mut query = request.query_params();
+        query.sort_by_declared_name();
+        let query = query.pairs();
         let (query, headers) = match self.signature {
             AlibabaSignature::Acs3HmacSha256 => {
                 let headers = self.acs3_headers(info, &query);

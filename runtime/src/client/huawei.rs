@@ -128,11 +128,11 @@ impl HuaweiClient {
     }
 
     /// Validates, signs and sends `request`, retrying as configured, and decodes the answer.
-    pub async fn execute<R: Request>(&self, request: R) -> Result<R::Output, Error<R::ErrorResponse>> {
+    pub async fn execute<R: Request>(&self, mut request: R) -> Result<R::Output, Error<R::ErrorResponse>> {
         let info = R::INFO;
         let span = tracing::info_span!("huaweicloud.request", operation = info.name, method = info.method);
         async {
-            request.validate()?;
+            super::ready(&mut request)?;
             self.check_auth_accepted(info)?;
             let response = self.transport.send(info, || self.prepare(&request)).await?;
             tracing::debug!(status = response.status, "response");
@@ -189,7 +189,7 @@ impl HuaweiClient {
             path_values.push((parameter.wire_name, project_id.to_owned()));
         }
         let path = fill_path(info, &path_values)?;
-        let query: Vec<(String, String)> = request.query_params().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let query = request.query_params().pairs();
         let mut headers: Vec<(String, String)> =
             request.header_params().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         headers.push(("User-Agent".to_owned(), self.transport.config.user_agent.clone()));

@@ -148,6 +148,24 @@ fn optional(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// What every client does once before the first attempt: validate (nothing is sent when that fails), log
+/// the warnings, and fill an unset idempotency token, which every retry then reuses.
+fn ready<R: crate::operation::Request>(request: &mut R) -> Result<(), ValidationError> {
+    request.validate()?;
+    for warning in crate::constraints::warnings(request) {
+        tracing::warn!(path = %warning.path, "{}", warning.message);
+    }
+    request.fill_idempotency_token(&mut idempotency_token);
+    Ok(())
+}
+
+/// A random (version 4) UUID, the form the vendors' docs show for client tokens.
+pub fn idempotency_token() -> String {
+    let bits = rand::random::<u128>() & !(0xf000 << 64) & !(0xc000 << 48) | (0x4000 << 64) | (0x8000 << 48);
+    let hex = format!("{bits:032x}");
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
 fn random_nonce() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
@@ -243,9 +261,10 @@ impl Transport {
         info: &OperationInfo,
         prepare: impl Fn() -> Result<SignedRequest, Error<E>>,
     ) -> Result<RawResponse, Error<E>> {
-        // Only reads are safe to repeat after the service may have acted: a PUT such as "reinstall the
-        // OS" is not idempotent in effect, whatever HTTP says of the method.
-        let idempotent = matches!(info.method, "GET" | "HEAD" | "OPTIONS");
+        // Only reads, and calls the page declares idempotent (or an idempotency token makes so), are safe
+        // to repeat after the service may have acted: a PUT such as "reinstall the OS" is not idempotent
+        // in effect, whatever HTTP says of the method.
+        let idempotent = info.idempotent || matches!(info.method, "GET" | "HEAD" | "OPTIONS");
         let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
