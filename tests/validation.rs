@@ -104,6 +104,22 @@ mod workspace_batch_change_image_enums {
             ]
         );
     }
+
+    #[test]
+    fn a_marketplace_image_needs_its_product_id() {
+        let request = BatchChangeServerImageRequest::new(body(ImageType::Gold, OsType::Linux));
+        assert_eq!(
+            violations(request.validate()),
+            [
+                "body.image_product_id: is required here: Product ID of the image. This parameter is mandatory when the image is a marketplace image."
+            ]
+        );
+        let with_id =
+            BatchChangeServerImageRequest::new(body(ImageType::Gold, OsType::Linux).with_image_product_id("p-1"));
+        assert!(violations(with_id.validate()).is_empty());
+        let private = BatchChangeServerImageRequest::new(body(ImageType::Private, OsType::Linux));
+        assert!(violations(private.validate()).is_empty(), "only gold images need one");
+    }
 }
 
 mod ims_update_image {

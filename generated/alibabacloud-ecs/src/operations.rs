@@ -2818,6 +2818,8 @@ pub trait EcsApi {
     ///
     /// Source: [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) (`pages/alibabacloud/ecs/DescribeImages.txt`, updated on 2021-06-01).
     ///
+    /// Assumed (the page does not say), HTTP 200: The page shows "Sample success responses" without a status code; 200 is what Alibaba Cloud's RPC APIs return on success (the ModifyImageAttribute page's samples show `HTTP/1.1 200 OK`).
+    ///
     /// Note (HTTP method): The page shows only a URL; it names no method. Decision: POST with every parameter in the query and an empty body, as the official SDK sends it.
     ///
     /// Note (Status list): `Status` is typed String in the table, and its description says "Separate multiple parameter values with commas (,)". Decision: An array of statuses sent as one comma-separated value (`list: comma`), so each status is checked against the documented values. The default and the example (`Available`) are written as one-item lists.
@@ -2889,6 +2891,8 @@ pub trait EcsApi {
     /// `POST /`
     ///
     /// Source: [CreateImage](<https://www.alibabacloud.com/help/doc-detail/25535.htm>) (`pages/alibabacloud/ecs/CreateImage.txt`, updated on 2020-11-05).
+    ///
+    /// Assumed (the page does not say), HTTP 200: The page shows "Sample success responses" without a status code; 200 is what Alibaba Cloud's RPC APIs return on success (the ModifyImageAttribute page's samples show `HTTP/1.1 200 OK`).
     ///
     /// Note (HTTP method): The page shows only a URL; it names no method. Decision: POST with every parameter in the query and an empty body, as the official SDK sends it.
     ///

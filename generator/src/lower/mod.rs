@@ -166,6 +166,12 @@ fn operation_docs(op: &spec::Operation) -> Vec<String> {
         lines.push(String::new());
         lines.push(format!("Assumed (the page does not say): {}", escape(assumed)));
     }
+    for (status, response) in &op.responses {
+        if let Some(assumed) = &response.assumed {
+            lines.push(String::new());
+            lines.push(format!("Assumed (the page does not say), HTTP {status}: {}", escape(assumed)));
+        }
+    }
     lines.extend(note_lines(&op.notes));
     lines
 }
