@@ -1,6 +1,7 @@
 //! Lowering of what spans calls: paginators and waiters. Names in the spec are wire names and dotted
 //! wire paths; here they become the Rust fields the generated code reads and sets.
 
+use super::types::presence_of;
 use crate::ir::{self, Paging, Presence, Waiter, WaiterInput, WaiterSource};
 use crate::naming;
 use crate::spec::{self, SpecFile, TypeDef, TypeKind, TypeRef};
@@ -99,14 +100,6 @@ fn lower_waiter(spec: &SpecFile, op: &spec::Operation, name: &str, waiter: &spec
     })
 }
 
-fn presence(field: &spec::Field) -> Presence {
-    match (field.required, field.nullable) {
-        (_, true) => Presence::Nullable,
-        (true, false) => Presence::Required,
-        (false, false) => Presence::Optional,
-    }
-}
-
 fn request_field(op: &spec::Operation, wire: &str) -> Option<(String, Presence)> {
     let params: Vec<(&str, &spec::Field)> = crate::validate::operations::request_params(op)
         .filter(|(_, _, f)| f.supplied_by.is_none())
@@ -114,7 +107,7 @@ fn request_field(op: &spec::Operation, wire: &str) -> Option<(String, Presence)>
         .collect();
     let names = naming::member_names(params.iter().map(|(w, f)| (*w, f.deprecated.is_some())));
     let index = params.iter().position(|(w, _)| *w == wire)?;
-    Some((names[index].clone().ok()?, presence(params[index].1)))
+    Some((names[index].clone().ok()?, presence_of(params[index].1)))
 }
 
 /// The Rust fields along a dotted wire path through object types (no list steps).
@@ -127,7 +120,7 @@ fn field_chain(spec: &SpecFile, root: &TypeRef, dotted: &str) -> Option<Vec<(Str
         let names = naming::member_names(object.fields.iter().map(|(w, f)| (w.as_str(), f.deprecated.is_some())));
         let index = object.fields.get_index_of(segment)?;
         let field = &object.fields[index];
-        chain.push((names[index].clone().ok()?, presence(field)));
+        chain.push((names[index].clone().ok()?, presence_of(field)));
         current = &field.type_ref;
     }
     Some(chain)

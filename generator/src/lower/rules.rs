@@ -47,20 +47,14 @@ fn lower_rule(rule: &spec::Rule, fields: &[Field]) -> Option<RuleCheck> {
         let (min, max) = (range.minimum, range.maximum);
         return Some(RuleCheck::RangeWhen { field: field(&range.field)?, when, min, max, description });
     }
-    let kinds = [
-        (&rule.conflicts, 0),
-        (&rule.exactly_one_of, 1),
-        (&rule.at_most_one_of, 2),
-        (&rule.at_least_one_of, 4),
-        (&rule.precedence, 3),
+    type Build = fn(Vec<RuleField>, String) -> RuleCheck;
+    let lists: [(&Vec<String>, Build); 5] = [
+        (&rule.conflicts, |fields, description| RuleCheck::Conflicts { fields, description }),
+        (&rule.exactly_one_of, |fields, description| RuleCheck::ExactlyOne { fields, description }),
+        (&rule.at_most_one_of, |fields, description| RuleCheck::AtMostOne { fields, description }),
+        (&rule.at_least_one_of, |fields, description| RuleCheck::AtLeastOne { fields, description }),
+        (&rule.precedence, |fields, description| RuleCheck::Precedence { fields, description }),
     ];
-    let (names, kind) = kinds.into_iter().find(|(names, _)| !names.is_empty())?;
-    let fields = list(names)?;
-    Some(match kind {
-        0 => RuleCheck::Conflicts { fields, description },
-        1 => RuleCheck::ExactlyOne { fields, description },
-        2 => RuleCheck::AtMostOne { fields, description },
-        4 => RuleCheck::AtLeastOne { fields, description },
-        _ => RuleCheck::Precedence { fields, description },
-    })
+    let (names, build) = lists.into_iter().find(|(names, _)| !names.is_empty())?;
+    Some(build(list(names)?, description))
 }

@@ -116,6 +116,15 @@ fn lower_enum(rust: &str, enumeration: &spec::EnumType) -> Enum {
     Enum { name: rust.to_owned(), docs, variants, fallback, open: enumeration.open, error_rows: None }
 }
 
+/// How a field's absence and `null` are represented: nullable wins over required (`Option<Option<T>>`).
+pub fn presence_of(field: &spec::Field) -> Presence {
+    match (field.required, field.nullable) {
+        (_, true) => Presence::Nullable,
+        (true, false) => Presence::Required,
+        (false, false) => Presence::Optional,
+    }
+}
+
 /// Lowers a field or parameter named `name` in Rust; `location` is set for request parameters.
 fn lower_field(
     spec: &SpecFile,
@@ -125,11 +134,7 @@ fn lower_field(
     field: &spec::Field,
     location: Option<ParamLocation>,
 ) -> Field {
-    let presence = match (field.required, field.nullable) {
-        (_, true) => Presence::Nullable,
-        (true, false) => Presence::Required,
-        (false, false) => Presence::Optional,
-    };
+    let presence = presence_of(field);
     let static_prefix =
         format!("{}_{}", naming::const_name(owner).unwrap_or_default(), naming::const_name(wire).unwrap_or_default());
     Field {
