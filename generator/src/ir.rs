@@ -158,6 +158,8 @@ pub struct Field {
     pub list: Option<ListStyle>,
     /// The page's deprecation advice.
     pub deprecated: Option<String>,
+    /// Held in a `Box`: the field's type holds the owner again (a recursive type).
+    pub boxed: bool,
 }
 
 /// How a field's absence and `null` are represented.

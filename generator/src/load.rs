@@ -22,8 +22,8 @@ pub struct LoadedSpec {
 /// (`specs`), so diagnostics read `specs/huaweicloud/ims.yaml:12:5`.
 pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let files = match find_specs(dir) {
-        Ok(files) => files,
+    let (files, refused) = match find_specs(dir) {
+        Ok(found) => found,
         Err(error) => {
             diagnostics.push(at_start(
                 display_root,
@@ -40,20 +40,22 @@ pub fn load_dir(dir: &Path, display_root: &str) -> Result<Vec<LoadedSpec>, Diagn
             "add a spec, see specs/README.md",
         ));
     }
+    let shown = |path: &Path| {
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        format!("{display_root}/{}", relative.to_string_lossy().replace('\\', "/"))
+    };
+    for (path, why, help) in refused {
+        diagnostics.push(at_start(&shown(&path), why, help));
+    }
     let mut loaded = Vec::new();
     for path in files {
-        let relative = path.strip_prefix(dir).unwrap_or(&path);
-        let shown = format!("{display_root}/{}", relative.to_string_lossy().replace('\\', "/"));
-        match fs::read_to_string(&path) {
+        let shown = shown(&path);
+        match read_spec(&path) {
             Ok(text) => match load_file(&shown, &text, dir.parent()) {
                 Ok(spec) => loaded.push(spec),
                 Err(found) => diagnostics.extend(found),
             },
-            Err(error) => diagnostics.push(at_start(
-                &shown,
-                format!("cannot read the file: {error}"),
-                "check its permissions and encoding (UTF-8)",
-            )),
+            Err((why, help)) => diagnostics.push(at_start(&shown, why, help)),
         }
     }
     diagnostics.extend(check_across(&loaded));
@@ -110,19 +112,80 @@ fn at_start(file: &str, message: String, help: &str) -> Diagnostic {
     }
 }
 
-fn find_specs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The largest spec file read. A whole vendor catalogue in one file stays far below it; anything larger is
+/// a mistake (a generated file, a binary) that would only cost time and memory.
+pub const MAX_SPEC_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A path refused by the walk, why, and what to do.
+type Refused = (PathBuf, String, &'static str);
+
+/// Every `*.yaml`/`*.yml` regular file under `dir`, sorted, and the entries refused: symlinks that leave
+/// `dir` (or loop), symlinked folders, and spec-named entries that are not regular files (a FIFO would block
+/// the read forever, a device never end).
+fn find_specs(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Refused>)> {
+    let root = dir.canonicalize()?;
     let mut found = Vec::new();
+    let mut refused = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
+    let is_spec = |path: &Path| path.extension().is_some_and(|e| e == "yaml" || e == "yml");
     while let Some(current) = pending.pop() {
         for entry in fs::read_dir(&current)? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                found.push(path);
+            } else if kind.is_symlink() {
+                match path.canonicalize() {
+                    Err(_) if is_spec(&path) => {
+                        refused.push((path, "a symlink that loops or leads nowhere".into(), "remove it"))
+                    }
+                    Err(_) => {}
+                    Ok(target) if !target.starts_with(&root) && (is_spec(&path) || target.is_dir()) => refused.push((
+                        path,
+                        format!("a symlink that leaves the spec folder (to {})", target.display()),
+                        "copy the spec into the folder instead of linking to it",
+                    )),
+                    Ok(target) if target.is_dir() => refused.push((
+                        path,
+                        "a symlinked folder, not followed".into(),
+                        "move the specs into the folder itself",
+                    )),
+                    Ok(target) if target.is_file() && is_spec(&path) => found.push(path),
+                    Ok(_) if is_spec(&path) => {
+                        refused.push((path, "not a regular file".into(), "a spec is a regular YAML file"))
+                    }
+                    Ok(_) => {}
+                }
+            } else if is_spec(&path) {
+                if kind.is_file() {
+                    found.push(path);
+                } else {
+                    refused.push((path, "not a regular file".into(), "a spec is a regular YAML file"));
+                }
             }
         }
     }
     found.sort();
-    Ok(found)
+    refused.sort();
+    Ok((found, refused))
+}
+
+/// A spec file's text: at most [`MAX_SPEC_BYTES`], UTF-8.
+fn read_spec(path: &Path) -> Result<String, (String, &'static str)> {
+    use std::io::Read as _;
+    let file = fs::File::open(path).map_err(|e| (format!("cannot read the file: {e}"), "check its permissions"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SPEC_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (format!("cannot read the file: {e}"), "check its permissions"))?;
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        return Err((
+            format!("the file is larger than {} MiB", MAX_SPEC_BYTES / (1024 * 1024)),
+            "split the service into several spec files, or check that this is a spec at all",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        (format!("the file is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()), "save it as UTF-8")
+    })
 }

@@ -471,6 +471,30 @@ impl Operation {
     }
 }
 
+impl SpecFile {
+    /// Whether object type `from` holds a value of object type `to` directly, through fields that are not
+    /// lists (a list is already an indirection), optionally through required fields only.
+    pub fn holds_directly(&self, from: &str, to: &str, required_only: bool) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut pending = vec![from];
+        while let Some(name) = pending.pop() {
+            if !seen.insert(name) {
+                continue;
+            }
+            let Some(object) = self.types.get(name).and_then(|t| t.object.as_ref()) else { continue };
+            for field in object.fields.values().filter(|f| !required_only || (f.required && !f.nullable)) {
+                if let TypeRef::Named(next) = &field.type_ref {
+                    if next == to {
+                        return true;
+                    }
+                    pending.push(next);
+                }
+            }
+        }
+        false
+    }
+}
+
 /// A request example's URL, split into the parts the checks and the generated tests compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleUrl {

@@ -41,28 +41,56 @@ impl From<usize> for Segment {
     }
 }
 
-/// Positions of every node of a document, by path.
-#[derive(Debug, Default)]
+/// Positions of every node of a document: a tree of nodes, each found from its parent by one segment, so
+/// building it is linear in the document's size whatever its depth.
+#[derive(Debug)]
 pub struct SourceMap {
-    /// For a mapping entry: the key's position; for a sequence item: the item's.
-    keys: HashMap<Vec<Segment>, Location>,
+    /// Node 0 is the document root.
+    nodes: Vec<NodePosition>,
+    children: HashMap<(usize, Segment), usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NodePosition {
+    /// For a mapping entry: the key's position; for a sequence item: the item's; none for the root.
+    key: Option<Location>,
     /// The position of the node's value.
-    values: HashMap<Vec<Segment>, Location>,
+    value: Location,
+}
+
+impl Default for SourceMap {
+    fn default() -> Self {
+        let start = Location { line: 1, column: 1 };
+        Self { nodes: vec![NodePosition { key: None, value: start }], children: HashMap::new() }
+    }
 }
 
 impl SourceMap {
     /// Where the node at `path` is named (its key), or the nearest enclosing node that exists.
     pub fn key(&self, path: &[Segment]) -> Location {
-        self.nearest(&self.keys, path)
+        self.along(path).filter_map(|node| node.key).last().unwrap_or(Location { line: 1, column: 1 })
     }
 
     /// Where the value at `path` starts, or the nearest enclosing node that exists.
     pub fn value(&self, path: &[Segment]) -> Location {
-        self.nearest(&self.values, path)
+        self.along(path).map(|node| node.value).last().unwrap_or(Location { line: 1, column: 1 })
     }
 
-    fn nearest(&self, map: &HashMap<Vec<Segment>, Location>, path: &[Segment]) -> Location {
-        (0..=path.len()).rev().find_map(|len| map.get(&path[..len])).copied().unwrap_or(Location { line: 1, column: 1 })
+    /// The nodes from the root down `path`, as far as they exist.
+    fn along<'m>(&'m self, path: &'m [Segment]) -> impl Iterator<Item = NodePosition> + 'm {
+        let mut current = Some(0);
+        std::iter::once(self.nodes[0]).chain(path.iter().map_while(move |segment| {
+            let next = *self.children.get(&(current?, segment.clone()))?;
+            current = Some(next);
+            Some(self.nodes[next])
+        }))
+    }
+
+    fn add(&mut self, parent: usize, segment: Segment, key: Location, value: Location) -> usize {
+        self.nodes.push(NodePosition { key: Some(key), value });
+        let id = self.nodes.len() - 1;
+        self.children.insert((parent, segment), id);
+        id
     }
 }
 
@@ -82,15 +110,29 @@ pub struct YamlError {
 /// Returns every duplicate key found, or else the first error `serde_yaml` reports (a shape error stops
 /// typed parsing of that file; the other files are still checked).
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<YamlError>> {
+    // A byte-order mark is valid YAML, but serde_yaml reads it as content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut builder = SourceMapBuilder::default();
     let mut parser = Parser::new_from_str(text);
-    if let Err(error) = parser.load(&mut builder, false) {
-        let marker = error.marker();
-        return Err(vec![YamlError {
-            location: location(marker),
-            message: format!("invalid YAML: {}", error.info()),
-            help: Some("check the indentation and quoting around this position".to_owned()),
-        }]);
+    // Event by event rather than `Parser::load`, which recurses once per level: a deep document must end
+    // in a located error, not a stack overflow.
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => break,
+            Ok((event, marker)) => {
+                builder.on_event(event, marker);
+                if builder.too_deep {
+                    break;
+                }
+            }
+            Err(error) => {
+                return Err(vec![YamlError {
+                    location: location(error.marker()),
+                    message: format!("invalid YAML: {}", error.info()),
+                    help: Some("check the indentation and quoting around this position".to_owned()),
+                }]);
+            }
+        }
     }
     if !builder.errors.is_empty() {
         return Err(builder.errors);
@@ -139,12 +181,19 @@ fn unknown_and_expected(message: &str) -> Option<(&str, &str)> {
     Some((found, expected))
 }
 
+/// How deep a spec may nest. Real specs need about ten levels; the bound keeps every later, recursive
+/// phase (serde's deserializer, the checks) far from the stack's end.
+pub const MAX_DEPTH: usize = 64;
+
 #[derive(Default)]
 struct SourceMapBuilder {
     map: SourceMap,
     stack: Vec<Frame>,
     errors: Vec<YamlError>,
-    path: Vec<Segment>,
+    /// The node ids from the root to the current node (the root, 0, is implied).
+    path: Vec<usize>,
+    /// Set once the document nests too deep: the rest is not mapped.
+    too_deep: bool,
 }
 
 enum Frame {
@@ -153,25 +202,26 @@ enum Frame {
 }
 
 impl SourceMapBuilder {
+    fn current(&self) -> usize {
+        self.path.last().copied().unwrap_or(0)
+    }
+
     /// Opens the node that starts at `at`; returns false when the node is a mapping key.
     fn enter_node(&mut self, at: Location, key_text: Option<&str>) -> bool {
+        let parent = self.current();
         match self.stack.last_mut() {
-            None => {
-                self.map.values.insert(Vec::new(), at);
-                true
-            }
+            None => true,
             Some(Frame::Sequence { next }) => {
-                self.path.push(Segment::Index(*next));
+                let index = *next;
                 *next += 1;
-                self.map.keys.insert(self.path.clone(), at);
-                self.map.values.insert(self.path.clone(), at);
+                let id = self.map.add(parent, Segment::Index(index), at, at);
+                self.path.push(id);
                 true
             }
             Some(Frame::Mapping { pending_key, seen }) => match pending_key.take() {
                 Some((key, key_at)) => {
-                    self.path.push(Segment::Key(key));
-                    self.map.keys.insert(self.path.clone(), key_at);
-                    self.map.values.insert(self.path.clone(), at);
+                    let id = self.map.add(parent, Segment::Key(key), key_at, at);
+                    self.path.push(id);
                     true
                 }
                 None => {
@@ -201,22 +251,32 @@ impl SourceMapBuilder {
             self.path.pop();
         }
     }
+
+    fn open(&mut self, at: Location, frame: Frame) {
+        self.enter_node(at, None);
+        self.stack.push(frame);
+        if self.stack.len() > MAX_DEPTH {
+            self.too_deep = true;
+            self.errors.push(YamlError {
+                location: at,
+                message: format!("the document nests more than {MAX_DEPTH} levels deep"),
+                help: Some("specs need about ten levels; look for an indentation or generator mistake here".to_owned()),
+            });
+        }
+    }
 }
 
 impl MarkedEventReceiver for SourceMapBuilder {
     fn on_event(&mut self, event: Event, marker: Marker) {
+        if self.too_deep {
+            return;
+        }
         let at = location(&marker);
         match event {
             Event::Scalar(text, ..) if self.enter_node(at, Some(&text)) => self.leave_node(),
             Event::Alias(_) if self.enter_node(at, None) => self.leave_node(),
-            Event::MappingStart(..) => {
-                self.enter_node(at, None);
-                self.stack.push(Frame::Mapping { pending_key: None, seen: HashMap::new() });
-            }
-            Event::SequenceStart(..) => {
-                self.enter_node(at, None);
-                self.stack.push(Frame::Sequence { next: 0 });
-            }
+            Event::MappingStart(..) => self.open(at, Frame::Mapping { pending_key: None, seen: HashMap::new() }),
+            Event::SequenceStart(..) => self.open(at, Frame::Sequence { next: 0 }),
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
                 self.leave_node();

@@ -195,6 +195,12 @@ pub trait Validate {
     fn validate_into(&self, path: &str, out: &mut Violations);
 }
 
+impl<T: Validate> Validate for Box<T> {
+    fn validate_into(&self, path: &str, out: &mut Violations) {
+        T::validate_into(self, path, out);
+    }
+}
+
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, path: &str, out: &mut Violations) {
         for (i, item) in self.iter().enumerate() {

@@ -99,15 +99,34 @@ impl<E: fmt::Debug> fmt::Display for ServiceError<E> {
     }
 }
 
-/// A response the page does not document; the raw body is kept.
+/// A response the page does not document; the start of the raw body is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnexpectedResponse {
     /// HTTP status.
     pub status: u16,
     /// The request id from the response headers, when present.
     pub request_id: Option<String>,
-    /// The body as received (lossily decoded as UTF-8).
+    /// The body as received (lossily decoded as UTF-8), at most [`UnexpectedResponse::KEPT_BODY_BYTES`]
+    /// of it, so an error stays small whatever the service sent.
     pub body: String,
+    /// The whole body's length in bytes.
+    pub body_len: usize,
+}
+
+impl UnexpectedResponse {
+    /// How much of an undocumented body an error keeps.
+    pub const KEPT_BODY_BYTES: usize = 8 * 1024;
+
+    /// Keeps the start of `body` (cut at a character boundary).
+    pub fn new(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
+        let kept = &body[..body.len().min(Self::KEPT_BODY_BYTES)];
+        let mut text = String::from_utf8_lossy(kept).into_owned();
+        if kept.len() < body.len() {
+            // A multi-byte character cut in two decodes as U+FFFD at the end: drop it.
+            text = text.trim_end_matches('\u{fffd}').to_owned();
+        }
+        Self { status, request_id, body: text, body_len: body.len() }
+    }
 }
 
 impl fmt::Display for UnexpectedResponse {
@@ -117,7 +136,11 @@ impl fmt::Display for UnexpectedResponse {
             write!(f, " (request id {request_id})")?;
         }
         let preview: String = self.body.chars().take(200).collect();
-        write!(f, ": {preview}")
+        write!(f, ": {preview}")?;
+        if self.body_len > preview.len() {
+            write!(f, " ... ({} bytes in all)", self.body_len)?;
+        }
+        Ok(())
     }
 }
 

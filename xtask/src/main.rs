@@ -10,18 +10,50 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Arg, ArgAction, ArgMatches, Command};
+
+/// The command line: every task and flag declared, so a typo is an error with a suggestion, never a
+/// silently different run. Exit codes: 0 success, 1 the task failed (bad specs, stale output, failing
+/// tests), 2 the command line is wrong.
+fn cli() -> Command {
+    let check = |what: &'static str| Arg::new("check").long("check").action(ArgAction::SetTrue).help(what);
+    Command::new("xtask")
+        .bin_name("cargo xtask")
+        .about("The project's own tasks.")
+        .after_help("Exit codes: 0 success, 1 the task failed, 2 the command line is wrong.")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(
+            Command::new("codegen")
+                .about("Check every spec and regenerate the crates")
+                .arg(check("Change nothing; fail when the output is out of date"))
+                .arg(Arg::new("specs").long("specs").value_name("DIR").default_value("specs").help("The spec folder"))
+                .arg(
+                    Arg::new("out").long("out").value_name("DIR").default_value("generated").help("The output folder"),
+                ),
+        )
+        .subcommand(
+            Command::new("schema")
+                .about("Write specs/spec.schema.json from the spec types")
+                .arg(check("Change nothing; fail when the schema is stale")),
+        )
+        .subcommand(Command::new("test").about("fmt, clippy and rustdoc with warnings denied, then every test"))
+        .subcommand(
+            Command::new("bench")
+                .about("The criterion benchmarks (generator phases and scaling, client overhead)")
+                .arg(Arg::new("criterion").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
+        )
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = args.iter().any(|a| a == "--check");
-    let result = match args.first().map(String::as_str) {
-        Some("codegen") => codegen(&root(), check),
-        Some("schema") => schema(&root(), check),
-        Some("test") => test(&root()),
-        Some("bench") => cargo(&root(), &["bench", "-p", "cloudgen", "--bench", "pipeline", "--"], &args[1..], &[])
-            .and_then(|()| {
-                cargo(&root(), &["bench", "-p", "cloudgen-tests", "--bench", "client_overhead", "--"], &args[1..], &[])
-            }),
-        _ => Err(USAGE.to_owned()),
+    let matches = cli().get_matches();
+    let root = root();
+    let result = match matches.subcommand() {
+        Some(("codegen", args)) => codegen(&root, args),
+        Some(("schema", args)) => schema(&root, args.get_flag("check")),
+        Some(("test", _)) => test(&root),
+        Some(("bench", args)) => bench(&root, args),
+        _ => Err("no task given; see `cargo xtask --help`".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,7 +64,11 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] | schema [--check] | test | bench [criterion args]>";
+fn bench(root: &Path, args: &ArgMatches) -> Result<(), String> {
+    let extra: Vec<String> = args.get_many::<String>("criterion").map(|v| v.cloned().collect()).unwrap_or_default();
+    cargo(root, &["bench", "-p", "cloudgen", "--bench", "pipeline", "--"], &extra, &[])?;
+    cargo(root, &["bench", "-p", "cloudgen-tests", "--bench", "client_overhead", "--"], &extra, &[])
+}
 
 /// Every gate a change must pass, cheapest first; the test run comes last so its summary closes the output.
 fn test(root: &Path) -> Result<(), String> {
@@ -96,28 +132,47 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn codegen(root: &Path, check: bool) -> Result<(), String> {
-    let specs = cloudgen::load_dir(&root.join("specs"), "specs").map_err(|d| d.to_string())?;
+/// A folder given on the command line, relative to the workspace root unless absolute.
+fn folder(root: &Path, args: &ArgMatches, name: &str) -> (PathBuf, String) {
+    let given = args.get_one::<String>(name).cloned().unwrap_or_default();
+    (root.join(&given), given.trim_end_matches('/').to_owned())
+}
+
+fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
+    let check = args.get_flag("check");
+    let (specs_dir, specs_shown) = folder(root, args, "specs");
+    let (out_dir, out_shown) = folder(root, args, "out");
+    if !check {
+        for line in cloudgen::write::recover(&out_dir) {
+            println!("{line}");
+        }
+    }
+    let specs = cloudgen::load_dir(&specs_dir, &specs_shown).map_err(|d| d.to_string())?;
     let files = cloudgen::generate(&specs)?;
-    let out_dir = root.join("generated");
     let plan = cloudgen::write::plan(&out_dir, &files).map_err(|refused| refused.join("\n"))?;
     if check {
         if plan.is_empty() {
-            println!("generated/ is up to date ({} files from {} specs)", files.len(), specs.len());
+            println!("{out_shown}/ is up to date ({} files from {} specs)", files.len(), specs.len());
             return Ok(());
         }
-        let stale = plan.describe("generated").join("\n  ");
-        return Err(format!("generated/ is out of date:\n  {stale}\nrun `cargo xtask codegen` and commit the result"));
+        let stale = plan.describe(&out_shown).join("\n  ");
+        return Err(format!(
+            "{out_shown}/ is out of date:\n  {stale}\nrun `cargo xtask codegen` and commit the result"
+        ));
     }
-    cloudgen::write::apply(&out_dir, &plan).map_err(|e| format!("cannot write generated/: {e}"))?;
+    cloudgen::write::apply(&out_dir, &plan)
+        .map_err(|e| format!("cannot write {out_shown}/ (nothing was changed): {e}"))?;
     report(&specs, &files, &plan);
+    for foreign in &plan.foreign {
+        println!("left alone (not generated): {out_shown}/{foreign}");
+    }
     let crates_changed = plan
         .writes
         .iter()
         .map(|f| f.path.as_str())
         .chain(plan.deletes.iter().map(String::as_str))
         .any(|p| p.ends_with("/Cargo.toml"));
-    if crates_changed {
+    if crates_changed && out_dir == root.join("generated") {
         // Generated crates are workspace members: record added or removed ones in Cargo.lock now, so the
         // `--locked` builds that follow see an up-to-date lock file.
         cargo(root, &["update", "--workspace", "--offline", "--quiet"], &[], &[])
@@ -153,10 +208,13 @@ fn schema(root: &Path, check: bool) -> Result<(), String> {
     let wanted = cloudgen::schema::spec_schema_json();
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     if current == wanted {
+        println!("specs/spec.schema.json is up to date");
         return Ok(());
     }
     if check {
         return Err("specs/spec.schema.json is out of date; run `cargo xtask schema`".to_owned());
     }
-    std::fs::write(&path, wanted).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(&path, wanted).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("wrote specs/spec.schema.json");
+    Ok(())
 }

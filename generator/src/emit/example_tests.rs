@@ -37,7 +37,10 @@ fn emit_example(test: &ExampleTest) -> TokenStream {
             let name = ident(test_name);
             let request = value_tokens(construction);
             let skipped_doc = (!skipped.is_empty()).then(|| {
-                let text = format!(" Skips what the spec records as the page's deviations: {}.", skipped.join(", "));
+                let text = format!(
+                    " Skips what the spec records as the page's deviations: {}.",
+                    crate::lower::sanitize(&skipped.join(", "))
+                );
                 quote!(#[doc = #text])
             });
             // The parameters the request sends must be exactly those the example shows.

@@ -31,7 +31,7 @@ pub fn emit_crate(krate: &Crate) -> Result<Vec<GeneratedFile>, String> {
 
 fn emit_lib(krate: &Crate) -> TokenStream {
     let doc = krate.docs.iter().map(|line| {
-        let line = format!(" {line}");
+        let line = format!(" {}", crate::lower::sanitize(line));
         quote!(#![doc = #line])
     });
     let models = (!krate.models.is_empty()).then(|| {
@@ -87,7 +87,7 @@ fn emit_operations(krate: &Crate) -> TokenStream {
 /// One `#[doc]` attribute per line.
 pub(crate) fn docs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let line = if line.is_empty() { String::new() } else { format!(" {}", crate::lower::sanitize(line)) };
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)

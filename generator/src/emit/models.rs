@@ -101,9 +101,10 @@ fn emit_struct_declaration(model: &Struct) -> TokenStream {
     }
 }
 
-/// The field's full type, with its optionality.
+/// The field's full type, with its optionality (and its box, for a recursive type).
 fn field_type(field: &Field) -> TokenStream {
     let ty = ty_tokens(&field.ty);
+    let ty = if field.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
     match field.presence {
         Presence::Required => ty,
         Presence::Optional => quote!(::std::option::Option<#ty>),
@@ -182,6 +183,7 @@ fn emit_constructors(model: &Struct) -> TokenStream {
         let field = ident(&f.name);
         match f.presence {
             Presence::Required if f.ty == Ty::String => quote!(#field: #field.into()),
+            Presence::Required if f.boxed => quote!(#field: ::std::boxed::Box::new(#field)),
             Presence::Required => quote!(#field),
             _ => quote!(#field: ::std::option::Option::None),
         }
@@ -222,11 +224,12 @@ fn emit_setter(field: &Field) -> TokenStream {
     let setter_tokens = match field.presence {
         Presence::Nullable => {
             let ty = ty_tokens(&field.ty);
+            let boxing = field.boxed.then(|| quote!(.map(::std::boxed::Box::new)));
             let doc = format!(" Sets `{}`; `None` sends an explicit `null`.", field.name);
             quote! {
                 #[doc = #doc]
                 pub fn #setter(mut self, #name: ::std::option::Option<#ty>) -> Self {
-                    self.#name = ::std::option::Option::Some(#name);
+                    self.#name = ::std::option::Option::Some(#name #boxing);
                     self
                 }
             }
@@ -234,6 +237,7 @@ fn emit_setter(field: &Field) -> TokenStream {
         _ => {
             let ty = argument_type(&field.ty);
             let value = argument_value(&field.ty, &name);
+            let value = if field.boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
             quote! {
                 #[doc = #doc]
                 pub fn #setter(mut self, #name: #ty) -> Self {
@@ -440,7 +444,7 @@ fn emit_check(check: &Check, ty: &Ty) -> TokenStream {
 fn emit_pattern_static(check: &Check) -> Option<TokenStream> {
     let Check::Pattern { static_name, regex, doc, .. } = check else { return None };
     let name = ident(static_name);
-    let doc = format!(" Compiled on first use: {doc}");
+    let doc = format!(" Compiled on first use: {}", crate::lower::sanitize(doc));
     Some(quote! {
         #[doc = #doc]
         static #name: ::cloudgen_runtime::constraints::Pattern = ::cloudgen_runtime::constraints::Pattern::new(#regex);

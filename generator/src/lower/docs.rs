@@ -1,5 +1,23 @@
 //! Page text → rustdoc lines that render as the page reads and keep `cargo doc` warning-free.
 
+/// A doc line any page text can become without breaking the build: rustc refuses bare carriage returns
+/// in doc comments and text-direction overrides (U+202E and friends) anywhere in comments, and other
+/// control characters are invisible in rendered docs. Each is written as its code point instead.
+pub fn sanitize(line: &str) -> String {
+    let line = line.replace("\r\n", "\n");
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        let direction =
+            matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if direction || (c.is_control() && c != '\n' && c != '\t') {
+            out.push_str(&format!("(U+{:04X})", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Splits page text into doc lines: each line of the source becomes a paragraph (the pages put one
 /// statement per line), list items stay list items, and markdown-significant characters outside code spans
 /// are escaped so `[Array]`, `<tag-key>` or `__os_bit` render literally instead of as links, HTML or bold.

@@ -13,7 +13,7 @@ use crate::load::LoadedSpec;
 use crate::naming;
 use crate::spec::{self, AuthKind, SpecFile, SuppliedBy};
 
-pub use docs::{code, escape, paragraphs};
+pub use docs::{code, escape, paragraphs, sanitize};
 pub use types::ty_of;
 
 /// Lowers one checked spec file into the crate it generates.

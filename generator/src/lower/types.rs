@@ -34,7 +34,7 @@ pub fn lower_model(spec: &SpecFile, name: &str, def: &TypeDef) -> Model {
                 docs.push(format!("The `{name}` object."));
             }
             let members = object.fields.iter().map(|(wire, field)| (wire.as_str(), field, None)).collect();
-            let fields = lower_fields(spec, &rust, members);
+            let fields = lower_fields(spec, &rust, Some(name), members);
             let rules = super::rules::lower_rules(&object.rules, &fields);
             let query_object = indexed_item_types(spec).contains(&name);
             Model::Struct(Struct {
@@ -80,14 +80,28 @@ fn indexed_item_types(spec: &SpecFile) -> Vec<&str> {
         .collect()
 }
 
-/// Fields of one struct, named together so a deprecated twin gets its suffix.
-fn lower_fields(spec: &SpecFile, owner: &str, members: Vec<(&str, &spec::Field, Option<ParamLocation>)>) -> Vec<Field> {
+/// Fields of one struct, named together so a deprecated twin gets its suffix; `owner_type` is the spec type
+/// they belong to (`None` for a request), to box recursive fields.
+fn lower_fields(
+    spec: &SpecFile,
+    owner: &str,
+    owner_type: Option<&str>,
+    members: Vec<(&str, &spec::Field, Option<ParamLocation>)>,
+) -> Vec<Field> {
     let names = naming::member_names(members.iter().map(|(wire, field, _)| (*wire, field.deprecated.is_some())));
     members
         .into_iter()
         .zip(names)
         .map(|((wire, field, location), name)| {
-            lower_field(spec, owner, wire, name.unwrap_or_else(|_| "field".to_owned()), field, location)
+            let mut lowered =
+                lower_field(spec, owner, wire, name.unwrap_or_else(|_| "field".to_owned()), field, location);
+            lowered.boxed = match (&field.type_ref, owner_type) {
+                (TypeRef::Named(target), Some(owner_type)) => {
+                    target == owner_type || spec.holds_directly(target, owner_type, false)
+                }
+                _ => false,
+            };
+            lowered
         })
         .collect()
 }
@@ -148,6 +162,7 @@ fn lower_field(
         location,
         list: field.list,
         deprecated: field.deprecated.as_ref().map(|d| d.note.clone()),
+        boxed: false,
     }
 }
 
@@ -298,7 +313,7 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
                 .map(move |(wire, field)| (wire.as_str(), field, Some(location)))
         })
         .collect();
-    let mut fields = lower_fields(spec, op_name, members);
+    let mut fields = lower_fields(spec, op_name, None, members);
     let rules = super::rules::lower_rules(&op.request.rules, &fields);
     if let Some(body) = &op.request.body {
         let mut docs = vec!["The request body.".to_owned()];
@@ -317,6 +332,7 @@ pub fn lower_request(spec: &SpecFile, op_name: &str, op: &spec::Operation) -> St
             location: Some(ParamLocation::Body),
             list: None,
             deprecated: None,
+            boxed: false,
         });
     }
     let docs = vec![

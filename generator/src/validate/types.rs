@@ -28,7 +28,10 @@ pub fn check(checker: &mut Checker<'_>, spec: &SpecFile) {
             );
         }
         match def.kind() {
-            Some(TypeKind::Object(object)) => check_object(checker, &path.key("object"), object),
+            Some(TypeKind::Object(object)) => {
+                check_object(checker, &path.key("object"), object);
+                check_recursion(checker, spec, name, &path.key("object"), object);
+            }
             Some(TypeKind::Enum(enumeration)) => check_enum(checker, &path.key("enum"), enumeration),
             None => checker.error(
                 &path,
@@ -223,6 +226,24 @@ fn check_bounds<T: PartialOrd + std::fmt::Display + Copy>(
                 At::Value,
                 format!("`{min_key}` ({min}) is greater than `{max_key}` ({max}): no value can satisfy both"),
                 "check the page's numbers; one of the bounds is mistyped",
+            );
+        }
+    }
+}
+
+/// A required field whose type requires the owner again has no finite value: refuse it. (Optional ones
+/// are boxed by the lowering.)
+fn check_recursion(checker: &mut Checker<'_>, spec: &SpecFile, owner: &str, path: &Path, object: &ObjectType) {
+    for (name, field) in object.fields.iter().filter(|(_, f)| f.required && !f.nullable) {
+        let TypeRef::Named(target) = &field.type_ref else { continue };
+        if target == owner || spec.holds_directly(target, owner, true) {
+            checker.error(
+                &path.key("fields").key(name).key("type"),
+                At::Value,
+                format!(
+                    "`{owner}.{name}` is a required `{target}`, which requires a `{owner}` again: no value can end"
+                ),
+                "make a field of the cycle optional (or a list), as the page must mean",
             );
         }
     }

@@ -45,6 +45,9 @@ pub struct ClientConfig {
     pub clock: Clock,
     /// The nonce source for signatures that need one.
     pub nonce: NonceSource,
+    /// The largest response body read; a larger one fails the call (a transport error) instead of
+    /// filling memory. 16 MiB by default, far above any documented response.
+    pub max_response_bytes: usize,
 }
 
 impl ClientConfig {
@@ -59,6 +62,7 @@ impl ClientConfig {
             http: None,
             clock: Arc::new(SystemTime::now),
             nonce: Arc::new(random_nonce),
+            max_response_bytes: 16 * 1024 * 1024,
         }
     }
 
@@ -94,7 +98,8 @@ struct Endpoint {
 
 impl Endpoint {
     fn parse(text: &str) -> Result<Self, TransportError> {
-        let invalid = |why: &str| TransportError::new(format!("invalid endpoint {text:?}: {why}"));
+        let invalid =
+            |why: &str| TransportError::new(format!("invalid endpoint {:?}: {why}", redact_credentials(text)));
         let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(invalid("the scheme must be http or https"));
@@ -114,14 +119,25 @@ impl Endpoint {
     }
 }
 
+/// `text` with the user and password of a URL (`https://user:pw@host`) replaced, for messages and `Debug`.
+fn redact_credentials(text: &str) -> String {
+    let Some((scheme, rest)) = text.split_once("://") else { return text.to_owned() };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+        None => text.to_owned(),
+    }
+}
+
 impl fmt::Debug for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientConfig")
-            .field("endpoint", &self.endpoint)
+            .field("endpoint", &redact_credentials(&self.endpoint))
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("user_agent", &self.user_agent)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -299,10 +315,25 @@ impl Transport {
         if let Some(body) = prepared.body {
             builder = builder.body(body);
         }
-        let response = builder.send().await.map_err(retry::SendFailure::from_reqwest)?;
+        let mut response = builder.send().await.map_err(retry::SendFailure::from_reqwest)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(retry::SendFailure::from_reqwest)?.to_vec();
+        let limit = self.config.max_response_bytes;
+        let too_large = || {
+            retry::SendFailure::permanent(TransportError::new(format!(
+                "the response body is larger than {limit} bytes (ClientConfig::max_response_bytes); it was not read"
+            )))
+        };
+        if response.content_length().is_some_and(|length| length > limit as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(retry::SendFailure::from_reqwest)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok(RawResponse { status, headers, body })
     }
 }
@@ -345,11 +376,7 @@ fn finish<O: DeserializeOwned, E: ErrorResponse>(
 }
 
 fn unexpected<E>(response: &RawResponse, request_id: Option<String>) -> Error<E> {
-    Error::Unexpected(UnexpectedResponse {
-        status: response.status,
-        request_id,
-        body: String::from_utf8_lossy(&response.body).into_owned(),
-    })
+    Error::Unexpected(UnexpectedResponse::new(response.status, request_id, &response.body))
 }
 
 fn header_value(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
