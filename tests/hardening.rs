@@ -173,31 +173,7 @@ fn the_crate_of_a_recursive_spec_with_hostile_text_compiles() {
     let root = Scratch::new("compile");
     let loaded = cloudgen::load_source("specs/vendor/demo.yaml", &hostile_but_valid_spec()).unwrap();
     let files = cloudgen::generate(&[loaded]).unwrap();
-    let out = root.0.join("generated");
-    write::apply(&out, &write::plan(&out, &files).unwrap()).unwrap();
-    let runtime = workspace_root().join("runtime");
-    fs::write(
-        root.0.join("Cargo.toml"),
-        concat!(
-            "[workspace]\nmembers = [\"generated/huaweicloud-demo\"]\nresolver = \"3\"\n",
-            "[workspace.dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n",
-            "[workspace.package]\nedition = \"2024\"\nrust-version = \"1.85\"\nlicense = \"MIT\"\npublish = false\n",
-            "[workspace.lints.rust]\nmissing_docs = \"deny\"\nwarnings = \"deny\"\n",
-        ),
-    )
-    .unwrap();
-    let manifest = out.join("huaweicloud-demo/Cargo.toml");
-    let text = fs::read_to_string(&manifest).unwrap().replace("../../runtime", &runtime.display().to_string());
-    fs::write(&manifest, text).unwrap();
-    fs::copy(workspace_root().join("Cargo.lock"), root.0.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = std::process::Command::new(cargo)
-        .args(["check", "--offline", "--quiet", "--all-targets"])
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/hardening-check"))
-        .current_dir(&root.0)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    cloudgen_tests::check_generated_crates(&root.0.join("workspace"), &files).unwrap_or_else(|e| panic!("{e}"));
 }
 
 mod writer {

@@ -99,5 +99,19 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, phases, scaling);
+/// Loading alone at 1x, 10x and 100x the text: time per byte must stay flat (linear loading).
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("loading");
+    group.sample_size(10);
+    for n in [10, 100, 1000] {
+        let text = scaled_spec(n);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("load_source", format!("{n}x")), &text, |b, text| {
+            b.iter(|| cloudgen::load_source("specs/huaweicloud/ims.yaml", text).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, phases, scaling, loading);
 criterion_main!(benches);

@@ -13,6 +13,7 @@ pub mod lower;
 pub mod naming;
 pub mod render;
 pub mod schema;
+pub mod shape;
 pub mod spec;
 pub mod validate;
 pub mod write;

@@ -70,7 +70,7 @@ pub fn load_source(file: &str, text: &str) -> Result<LoadedSpec, Diagnostics> {
 
 /// Parses and checks one spec's text, looking for its page files under `pages_root` when given.
 fn load_file(file: &str, text: &str, pages_root: Option<&Path>) -> Result<LoadedSpec, Diagnostics> {
-    let (spec, map) = yaml::parse::<SpecFile>(text).map_err(|errors| {
+    let (spec, map) = yaml::parse_checked::<SpecFile>(text, crate::shape::check).map_err(|errors| {
         let mut diagnostics = Diagnostics::default();
         for error in errors {
             diagnostics.push(Diagnostic {

@@ -189,7 +189,8 @@ pub struct Operation {
     /// Request parameters and body.
     #[serde(default)]
     pub request: Request,
-    /// Every documented response, by HTTP status code.
+    /// Every documented response, by HTTP status code (`200:`, or quoted, `"200":`).
+    #[serde(deserialize_with = "status_keyed")]
     pub responses: IndexMap<u16, Response>,
     /// Documented error codes (a vendor code inside an error response).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -214,6 +215,26 @@ pub struct Operation {
     /// What the page gets wrong or leaves open, and what the spec decided.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+}
+
+/// A map keyed by HTTP status, accepting the keys as numbers or as quoted numbers (JSON has no other).
+fn status_keyed<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<IndexMap<u16, Response>, D::Error> {
+    #[derive(Deserialize, PartialEq, Eq, Hash)]
+    #[serde(untagged)]
+    enum Key {
+        Number(u16),
+        Text(String),
+    }
+    let map = IndexMap::<Key, Response>::deserialize(deserializer)?;
+    map.into_iter()
+        .map(|(key, response)| match key {
+            Key::Number(status) => Ok((status, response)),
+            Key::Text(text) => text
+                .parse::<u16>()
+                .map(|status| (status, response))
+                .map_err(|_| serde::de::Error::custom(format!("`{text}` is not an HTTP status code"))),
+        })
+        .collect()
 }
 
 /// Paging styles the pages describe.
@@ -1012,5 +1033,10 @@ impl FromStr for TypeRef {
 string_serde!(
     TypeRef,
     "`string`, `integer` (32-bit), `long` (64-bit), `number`, `boolean`, a type name, or `array<T>`.",
-    "^(array<)*(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)(>)*$"
+    // Balanced brackets, which a regular expression can only count to a fixed depth: four is plenty.
+    concat!(
+        "^(",
+        "(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)|array<(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)>|array<array<(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)>>|array<array<array<(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)>>>|array<array<array<array<(string|integer|long|number|boolean|[A-Z][A-Za-z0-9]*)>>>>",
+        ")$"
+    )
 );

@@ -107,9 +107,17 @@ pub struct YamlError {
 
 /// Parses `text` into `T`, with the positions of every node.
 ///
-/// Returns every duplicate key found, or else the first error `serde_yaml` reports (a shape error stops
-/// typed parsing of that file; the other files are still checked).
+/// Returns every duplicate key found, or else the first error `serde_yaml` reports.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<YamlError>> {
+    parse_checked(text, |_| Vec::new())
+}
+
+/// [`parse`], and when typed parsing fails, every further mistake `shape` finds in the document (as JSON,
+/// map keys as strings): serde stops at the first one.
+pub fn parse_checked<T: DeserializeOwned>(
+    text: &str,
+    shape: impl Fn(&serde_json::Value) -> Vec<crate::shape::ShapeError>,
+) -> Result<(T, SourceMap), Vec<YamlError>> {
     // A byte-order mark is valid YAML, but serde_yaml reads it as content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut builder = SourceMapBuilder::default();
@@ -139,7 +147,61 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<Yaml
     }
     match serde_yaml::from_str::<T>(text) {
         Ok(value) => Ok((value, builder.map)),
-        Err(error) => Err(vec![serde_error(&error)]),
+        Err(error) => {
+            let mut errors = vec![serde_error(&error)];
+            let document = serde_yaml::from_str::<serde_yaml::Value>(text).map(|v| to_json(&v)).unwrap_or_default();
+            for found in shape(&document) {
+                let location = if found.at_key { builder.map.key(&found.path) } else { builder.map.value(&found.path) };
+                // serde's own report of the same mistake comes first and stays; the rest are added.
+                if !errors.iter().any(|e| e.location.line == location.line) {
+                    errors.push(YamlError { location, message: found.message, help: Some(found.help) });
+                }
+            }
+            errors.sort_by_key(|e| e.location);
+            Err(errors)
+        }
+    }
+}
+
+/// A YAML document as JSON (map keys as strings), or `None` when it is not YAML: for tools and tests that
+/// transform specs structurally without naming a YAML crate.
+pub fn to_json_document(text: &str) -> Option<serde_json::Value> {
+    serde_yaml::from_str::<serde_yaml::Value>(text).ok().map(|v| to_json(&v))
+}
+
+/// A YAML value as JSON, map keys as strings (`200:` becomes `"200"`), as the JSON Schema sees it.
+fn to_json(value: &serde_yaml::Value) -> serde_json::Value {
+    use serde_yaml::Value as Yaml;
+    match value {
+        Yaml::Null => serde_json::Value::Null,
+        Yaml::Bool(b) => serde_json::Value::Bool(*b),
+        Yaml::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into()
+            } else if let Some(u) = n.as_u64() {
+                u.into()
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
+        }
+        Yaml::String(s) => serde_json::Value::String(s.clone()),
+        Yaml::Sequence(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
+        Yaml::Mapping(map) => serde_json::Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) => s.clone(),
+                        Yaml::Number(n) => n.to_string(),
+                        Yaml::Bool(b) => b.to_string(),
+                        _ => "<complex key>".to_owned(),
+                    };
+                    (key, to_json(v))
+                })
+                .collect(),
+        ),
+        Yaml::Tagged(tagged) => to_json(&tagged.value),
     }
 }
 

@@ -39,6 +39,26 @@ fn cli() -> Command {
         )
         .subcommand(Command::new("test").about("fmt, clippy and rustdoc with warnings denied, then every test"))
         .subcommand(
+            Command::new("fuzz")
+                .about("Structure-aware fuzzing of load and generate, longer than the test suite runs it")
+                .arg(
+                    Arg::new("cases")
+                        .long("cases")
+                        .value_name("N")
+                        .default_value("50000")
+                        .value_parser(clap::value_parser!(u32))
+                        .help("Mutated specs to load and generate"),
+                )
+                .arg(
+                    Arg::new("compile")
+                        .long("compile")
+                        .value_name("N")
+                        .default_value("20")
+                        .value_parser(clap::value_parser!(u32))
+                        .help("Mutants that load to compile with cargo check"),
+                ),
+        )
+        .subcommand(
             Command::new("bench")
                 .about("The criterion benchmarks (generator phases and scaling, client overhead)")
                 .arg(Arg::new("criterion").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true)),
@@ -53,6 +73,7 @@ fn main() -> ExitCode {
         Some(("schema", args)) => schema(&root, args.get_flag("check")),
         Some(("test", _)) => test(&root),
         Some(("bench", args)) => bench(&root, args),
+        Some(("fuzz", args)) => fuzz(&root, args),
         _ => Err("no task given; see `cargo xtask --help`".to_owned()),
     };
     match result {
@@ -62,6 +83,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn fuzz(root: &Path, args: &ArgMatches) -> Result<(), String> {
+    let number = |name: &str| args.get_one::<u32>(name).copied().unwrap_or_default().to_string();
+    let (cases, compile) = (number("cases"), number("compile"));
+    let env = [("CLOUDGEN_FUZZ_CASES", cases.as_str()), ("CLOUDGEN_FUZZ_COMPILE", compile.as_str())];
+    cargo(root, &["test", "--locked", "-p", "cloudgen-tests", "--test", "fuzz", "--", "--nocapture"], &[], &env)?;
+    println!("fuzzed {cases} mutated specs and compiled up to {compile} of those that load");
+    Ok(())
 }
 
 fn bench(root: &Path, args: &ArgMatches) -> Result<(), String> {
@@ -217,4 +247,47 @@ fn schema(root: &Path, check: bool) -> Result<(), String> {
     std::fs::write(&path, wanted).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("wrote specs/spec.schema.json");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<ArgMatches, clap::Error> {
+        cli().try_get_matches_from(std::iter::once("xtask").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn a_mistyped_flag_is_an_error_with_a_suggestion_not_a_write() {
+        let error = parse(&["codegen", "--chek"]).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        assert!(error.to_string().contains("a similar argument exists: '--check'"), "{error}");
+    }
+
+    #[test]
+    fn a_mistyped_task_is_an_error_with_a_suggestion() {
+        let error = parse(&["codegn"]).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        assert!(error.to_string().contains("a similar subcommand exists: 'codegen'"), "{error}");
+    }
+
+    #[test]
+    fn help_works_for_every_task_and_succeeds() {
+        for task in
+            [&["--help"][..], &["codegen", "--help"], &["schema", "--help"], &["fuzz", "--help"], &["bench", "--help"]]
+        {
+            let help = parse(task).unwrap_err();
+            assert_eq!(help.exit_code(), 0, "{task:?}");
+            assert!(help.to_string().contains("Usage: cargo xtask"), "{task:?}: {help}");
+        }
+    }
+
+    #[test]
+    fn codegen_takes_folders() {
+        let args = parse(&["codegen", "--specs", "elsewhere/specs", "--out", "/tmp/out", "--check"]).unwrap();
+        let (_, codegen) = args.subcommand().unwrap();
+        assert_eq!(codegen.get_one::<String>("specs").map(String::as_str), Some("elsewhere/specs"));
+        assert_eq!(codegen.get_one::<String>("out").map(String::as_str), Some("/tmp/out"));
+        assert!(codegen.get_flag("check"));
+    }
 }
