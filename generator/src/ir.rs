@@ -13,6 +13,8 @@ pub struct Crate {
     pub spec_file: String,
     /// Package name (`huaweicloud-ims`).
     pub package: String,
+    /// The crate's version: 0.1.0 when lowered; the change report sets the one its changes demand.
+    pub version: String,
     /// The crate's name in Rust paths (`huaweicloud_ims`).
     pub lib_name: String,
     /// The protocol family of the service's vendor: which runtime client it uses.

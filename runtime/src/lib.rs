@@ -23,6 +23,9 @@ pub mod signing;
 pub mod waiter;
 
 pub use constraints::{ValidationError, Violation, Violations};
+
+/// This crate's version, which generated crates depend on.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use enums::UnknownValue;
 pub use error::{Error, ServiceError, TransportError, UnexpectedResponse};
 pub use operation::OperationInfo;

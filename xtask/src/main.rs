@@ -28,14 +28,24 @@ fn cli() -> Command {
                 .about("Check every spec and regenerate the crates")
                 .arg(check("Change nothing; fail when the output is out of date"))
                 .arg(Arg::new("specs").long("specs").value_name("DIR").default_value("specs").help("The spec folder"))
+                .arg(Arg::new("out").long("out").value_name("DIR").default_value("generated").help("The output folder"))
                 .arg(
-                    Arg::new("out").long("out").value_name("DIR").default_value("generated").help("The output folder"),
+                    Arg::new("report")
+                        .long("report")
+                        .value_name("FORMAT")
+                        .value_parser(["text", "json"])
+                        .default_value("text")
+                        .help("How to print the change report: text for people, json for CI"),
                 ),
         )
         .subcommand(
             Command::new("schema")
                 .about("Write specs/spec.schema.json from the spec types")
                 .arg(check("Change nothing; fail when the schema is stale")),
+        )
+        .subcommand(
+            Command::new("package")
+                .about("Package the runtime and every generated crate, and build the packages together"),
         )
         .subcommand(Command::new("test").about("fmt, clippy and rustdoc with warnings denied, then every test"))
         .subcommand(
@@ -72,6 +82,7 @@ fn main() -> ExitCode {
         Some(("codegen", args)) => codegen(&root, args),
         Some(("schema", args)) => schema(&root, args.get_flag("check")),
         Some(("test", _)) => test(&root),
+        Some(("package", _)) => package(&root),
         Some(("bench", args)) => bench(&root, args),
         Some(("fuzz", args)) => fuzz(&root, args),
         _ => Err("no task given; see `cargo xtask --help`".to_owned()),
@@ -105,7 +116,78 @@ fn test(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--check"], &[], &[])?;
     cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"], &[], &[])?;
     cargo(root, &["doc", "--workspace", "--no-deps", "--locked"], &[], &[("RUSTDOCFLAGS", "-D warnings")])?;
+    package(root)?;
     test_with_summary(root)
+}
+
+/// Packages the runtime and every generated crate as `cargo publish` would (`publish` stays off), then
+/// builds the packaged sources together, the generated crates against the packaged runtime: what a user
+/// who depends on them by version would compile.
+fn package(root: &Path) -> Result<(), String> {
+    let mut crates = vec!["cloudgen-runtime".to_owned()];
+    for entry in std::fs::read_dir(root.join("generated")).map_err(|e| e.to_string())?.flatten() {
+        if entry.path().join("Cargo.toml").is_file() {
+            crates.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    crates.sort();
+    // The generated crates depend on the runtime by version too, which no registry has yet: point that
+    // version at the runtime folder while packaging (`publish` stays off, so nothing can be uploaded).
+    let patch = format!("patch.crates-io.cloudgen-runtime.path={:?}", root.join("runtime").display().to_string());
+    let mut args = vec!["package", "--locked", "--no-verify", "--allow-dirty", "--quiet", "--config", patch.as_str()];
+    for name in &crates {
+        args.extend(["-p", name]);
+    }
+    cargo(root, &args, &[], &[])?;
+    let verify = root.join("target/package-verify");
+    let _ = std::fs::remove_dir_all(&verify);
+    std::fs::create_dir_all(&verify).map_err(|e| e.to_string())?;
+    let mut members = Vec::new();
+    for name in &crates {
+        let archive = std::fs::read_dir(root.join("target/package"))
+            .map_err(|e| e.to_string())?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let file = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                file.strip_prefix(&format!("{name}-"))
+                    .is_some_and(|v| v.ends_with(".crate") && v.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .max()
+            .ok_or_else(|| format!("no package of {name} in target/package"))?;
+        let unpacked = std::process::Command::new("tar")
+            .arg("xzf")
+            .arg(&archive)
+            .arg("-C")
+            .arg(&verify)
+            .status()
+            .map_err(|e| format!("cannot run tar: {e}"))?;
+        if !unpacked.success() {
+            return Err(format!("cannot unpack {}", archive.display()));
+        }
+        let dir = archive.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        members.push(dir);
+    }
+    let runtime = members.iter().find(|m| m.starts_with("cloudgen-runtime-")).cloned().unwrap_or_default();
+    let listed: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
+    let manifest = format!(
+        "[workspace]\nmembers = [{}]\nresolver = \"3\"\n\n[patch.crates-io]\ncloudgen-runtime = {{ path = {runtime:?} }}\n",
+        listed.join(", ")
+    );
+    std::fs::write(verify.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    std::fs::copy(root.join("Cargo.lock"), verify.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = std::process::Command::new(cargo_bin)
+        .args(["build", "--offline", "--quiet", "--workspace"])
+        .env("CARGO_TARGET_DIR", root.join("target/generated-check"))
+        .current_dir(&verify)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("the packaged crates do not build together (see above)".to_owned());
+    }
+    println!("packaged and built {} crates: {}", crates.len(), crates.join(", "));
+    Ok(())
 }
 
 /// Runs the workspace's tests, passing their output through, and closes with one line that sums every
@@ -178,21 +260,35 @@ fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
         }
     }
     let specs = cloudgen::load_dir(&specs_dir, &specs_shown).map_err(|d| d.to_string())?;
-    let files = cloudgen::generate(&specs)?;
-    let plan = cloudgen::write::plan(&out_dir, &files).map_err(|refused| refused.join("\n"))?;
+    let history = cloudgen::History::read(&out_dir);
+    let generation = cloudgen::generate_with_history(&specs, &history)?;
+    let files = &generation.files;
+    let plan = cloudgen::write::plan(&out_dir, files).map_err(|refused| refused.join("\n"))?;
+    let json = args.get_one::<String>("report").is_some_and(|f| f == "json");
     if check {
         if plan.is_empty() {
             println!("{out_shown}/ is up to date ({} files from {} specs)", files.len(), specs.len());
             return Ok(());
         }
+        print_reports(&generation.reports, json);
         let stale = plan.describe(&out_shown).join("\n  ");
+        let bumps: Vec<String> = generation
+            .reports
+            .iter()
+            .map(|r| {
+                format!("{} must go from {} to {} ({:?} bump)", r.package, r.old_version, r.new_version, r.bump)
+                    .to_lowercase()
+            })
+            .collect();
+        let bumps = if bumps.is_empty() { String::new() } else { format!("\n  {}", bumps.join("\n  ")) };
         return Err(format!(
-            "{out_shown}/ is out of date:\n  {stale}\nrun `cargo xtask codegen` and commit the result"
+            "{out_shown}/ is out of date:\n  {stale}{bumps}\nrun `cargo xtask codegen` and commit the result"
         ));
     }
     cloudgen::write::apply(&out_dir, &plan)
         .map_err(|e| format!("cannot write {out_shown}/ (nothing was changed): {e}"))?;
-    report(&specs, &files, &plan);
+    print_reports(&generation.reports, json);
+    report(&specs, files, &plan);
     for foreign in &plan.foreign {
         println!("left alone (not generated): {out_shown}/{foreign}");
     }
@@ -209,6 +305,17 @@ fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
             .map_err(|e| format!("{e}: Cargo.lock could not be updated"))?;
     }
     Ok(())
+}
+
+/// The change report: a few lines a changed crate, or one JSON document for CI.
+fn print_reports(reports: &[cloudgen::changes::CrateReport], json: bool) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(reports).unwrap_or_default());
+    } else {
+        for report in reports {
+            print!("{}", report.render());
+        }
+    }
 }
 
 fn report(specs: &[cloudgen::LoadedSpec], files: &[cloudgen::render::GeneratedFile], plan: &cloudgen::write::Plan) {

@@ -9,14 +9,17 @@ pub fn emit_manifest(krate: &Crate) -> String {
         r#"[package]
 name = {name}
 description = {description}
-version = "0.1.0"
+version = {version}
+readme = "README.md"
+keywords = ["cloud", "api", "sdk", {vendor}]
+categories = ["api-bindings"]
 edition.workspace = true
 rust-version.workspace = true
 license.workspace = true
 publish.workspace = true
 
 [dependencies]
-cloudgen-runtime = {{ path = "../../runtime" }}
+cloudgen-runtime = {{ version = {runtime}, path = "../../runtime" }}
 serde.workspace = true
 serde_json.workspace = true
 
@@ -25,5 +28,8 @@ workspace = true
 "#,
         name = quote(&krate.package),
         description = quote(&krate.summary),
+        version = quote(&krate.version),
+        vendor = quote(krate.package.split('-').next().unwrap_or_default()),
+        runtime = quote(cloudgen_runtime::VERSION),
     )
 }

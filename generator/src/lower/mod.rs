@@ -28,6 +28,7 @@ pub fn lower(loaded: &LoadedSpec) -> Crate {
     Crate {
         spec_file: loaded.file.clone(),
         package: naming::crate_name(&service.vendor.name, &service.name),
+        version: "0.1.0".to_owned(),
         lib_name: naming::crate_ident(&service.vendor.name, &service.name),
         family: service.vendor.family,
         style: service.style,
