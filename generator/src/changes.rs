@@ -538,9 +538,13 @@ pub struct CrateReport {
 impl CrateReport {
     /// The short human report, a few lines a crate.
     pub fn render(&self) -> String {
-        let mut text =
-            format!("{} {} -> {} ({:?} bump)\n", self.package, self.old_version, self.new_version, self.bump)
-                .to_lowercase();
+        let kind = match self.bump {
+            Bump::Major => "breaking changes",
+            Bump::Minor => "additions",
+            Bump::Patch => "documentation changes",
+            Bump::None => "no changes",
+        };
+        let mut text = format!("{} {} -> {} ({kind})\n", self.package, self.old_version, self.new_version);
         for change in &self.changes {
             let rust = format!("{:?}", change.rust).to_lowercase();
             let wire = match change.wire {

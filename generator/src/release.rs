@@ -51,16 +51,19 @@ pub fn extend_changelog(krate: &Crate, previous: &str, report: &CrateReport) -> 
             report.pages.iter().map(|p| format!("`{}`", p.split(' ').next().unwrap_or(p))).collect();
         section.push_str(&format!("Pages: {}.\n\n", pages.join(", ")));
     }
-    let groups = [
-        ("Breaking: change your code", Impact::Breaking),
-        ("Compatible", Impact::Compatible),
-        ("Documentation", Impact::Docs),
-    ];
-    for (title, impact) in groups {
+    // Breaking for users means their code or their requests: a narrowed constraint breaks no build, but
+    // requests that worked now fail validation.
+    let group = |c: &crate::changes::Change| match (c.rust, c.wire) {
+        (Impact::Breaking, _) | (_, Wire::Breaking) => 0,
+        (Impact::Compatible, _) | (_, Wire::Widened) => 1,
+        (Impact::Docs, Wire::Unchanged) => 2,
+    };
+    let groups = ["Breaking: check your code and your requests", "Compatible", "Documentation"];
+    for (index, title) in groups.into_iter().enumerate() {
         let items: Vec<String> = report
             .changes
             .iter()
-            .filter(|c| c.rust == impact)
+            .filter(|c| group(c) == index)
             .map(|c| {
                 let wire = match c.wire {
                     Wire::Unchanged => "",

@@ -288,9 +288,13 @@ fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
     cloudgen::write::apply(&out_dir, &plan)
         .map_err(|e| format!("cannot write {out_shown}/ (nothing was changed): {e}"))?;
     print_reports(&generation.reports, json);
-    report(&specs, files, &plan);
+    // With `--report json`, stdout carries only the JSON; the summary goes to stderr.
+    let say = |line: String| if json { eprintln!("{line}") } else { println!("{line}") };
+    for line in summary(&specs, files, &plan) {
+        say(line);
+    }
     for foreign in &plan.foreign {
-        println!("left alone (not generated): {out_shown}/{foreign}");
+        say(format!("left alone (not generated): {out_shown}/{foreign}"));
     }
     let crates_changed = plan
         .writes
@@ -318,26 +322,32 @@ fn print_reports(reports: &[cloudgen::changes::CrateReport], json: bool) {
     }
 }
 
-fn report(specs: &[cloudgen::LoadedSpec], files: &[cloudgen::render::GeneratedFile], plan: &cloudgen::write::Plan) {
+fn summary(
+    specs: &[cloudgen::LoadedSpec],
+    files: &[cloudgen::render::GeneratedFile],
+    plan: &cloudgen::write::Plan,
+) -> Vec<String> {
+    let mut lines = Vec::new();
     for loaded in specs {
         let spec = &loaded.spec;
         let enums = spec.types.values().filter(|t| t.enumeration.is_some()).count();
-        println!(
+        lines.push(format!(
             "{}: {} operations ({}), {} object types, {enums} enums",
             loaded.file,
             spec.operations.len(),
             spec.operations.keys().cloned().collect::<Vec<_>>().join(", "),
             spec.types.len() - enums,
-        );
+        ));
     }
-    let lines: usize = files.iter().map(|f| f.content.lines().count()).sum();
-    println!(
-        "{} files, {lines} lines: {} written, {} unchanged, {} removed",
+    let count: usize = files.iter().map(|f| f.content.lines().count()).sum();
+    lines.push(format!(
+        "{} files, {count} lines: {} written, {} unchanged, {} removed",
         files.len(),
         plan.writes.len(),
         plan.unchanged,
         plan.deletes.len()
-    );
+    ));
+    lines
 }
 
 fn schema(root: &Path, check: bool) -> Result<(), String> {
