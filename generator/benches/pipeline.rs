@@ -48,6 +48,17 @@ fn phases(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // A regeneration as `cargo xtask codegen` runs it over the checked-in tree: read the history (surfaces,
+    // versions, changelogs), generate, classify, plan against what is on disk.
+    let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
+    group.bench_function("regenerate_with_change_report", |b| {
+        b.iter(|| {
+            let specs = cloudgen::load_dir(&specs_dir(), "specs").unwrap();
+            let history = cloudgen::History::read(&generated);
+            let generation = cloudgen::generate_with_history(&specs, &history).unwrap();
+            cloudgen::write::plan(&generated, &generation.files).unwrap()
+        })
+    });
     group.finish();
 }
 
