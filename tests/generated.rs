@@ -38,3 +38,24 @@ fn generated_folder_is_up_to_date() {
 fn generation_is_deterministic() {
     assert_eq!(generate(), generate());
 }
+
+#[test]
+fn a_spec_without_named_types_generates_no_models_module() {
+    let text = std::fs::read_to_string(workspace_root().join("specs/opentelekomcloud/ims.yaml")).unwrap();
+    // The delete operation without its optional body needs no named type at all.
+    let cut = text.find("\ntypes:\n").unwrap();
+    let without_types = text[..cut].replace(
+        "      body:\n        type: GlanceDeleteImageRequestBody\n        description: Request parameters (the body is optional; its only parameter, delete_backup, is not mandatory).\n",
+        "",
+    );
+    let without_types = without_types.replace("          {\n              \"delete_backup\": true\n          }\n", "");
+    let without_types = without_types.replace("        body: |\n", "");
+    let without_types = without_types.replace("      content_type: application/json;charset=utf-8\n", "");
+    let loaded =
+        cloudgen::load_source("specs/opentelekomcloud/ims.yaml", &without_types).unwrap_or_else(|d| panic!("{d}"));
+    assert!(loaded.spec.types.is_empty());
+    let files = cloudgen::generate(&[loaded]).unwrap();
+    assert!(!files.iter().any(|f| f.path.ends_with("src/models.rs")));
+    let lib = files.iter().find(|f| f.path.ends_with("src/lib.rs")).unwrap();
+    assert!(!lib.content.contains("models"), "{}", lib.content);
+}

@@ -220,3 +220,131 @@ where
         futures_util::stream::iter(items)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constraints::{Validate, Violations};
+    use crate::operation::{ErrorResponse, OperationInfo, Request, SourcePage};
+    use crate::query::{BoolText, Query};
+
+    /// A request of any paging style: the cursor and size it carries.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Page<const STYLE: u8> {
+        cursor: Option<Cursor>,
+        size: Option<i64>,
+    }
+
+    struct NoErrors;
+
+    impl ErrorResponse for NoErrors {
+        fn from_response(_: u16, _: &[u8]) -> Option<Self> {
+            None
+        }
+    }
+
+    const INFO: OperationInfo = OperationInfo {
+        name: "List",
+        method: "GET",
+        path_template: "/",
+        content_type: None,
+        parameters: &[],
+        success_statuses: &[200],
+        auth: &[],
+        idempotent: false,
+        api_version: None,
+        source: SourcePage { title: "", url: None, page: "", updated: None },
+    };
+
+    impl<const STYLE: u8> Validate for Page<STYLE> {
+        fn validate_into(&self, _: &str, _: &mut Violations) {}
+    }
+
+    impl<const STYLE: u8> Request for Page<STYLE> {
+        const INFO: &'static OperationInfo = &INFO;
+        type Body = ();
+        type Output = serde_json::Value;
+        type ErrorResponse = NoErrors;
+        fn validate(&self) -> Result<(), crate::ValidationError> {
+            Ok(())
+        }
+        fn path_params(&self) -> Vec<(&'static str, String)> {
+            Vec::new()
+        }
+        fn query_params(&self) -> Query {
+            Query::new(BoolText::Lowercase)
+        }
+        fn header_params(&self) -> Vec<(&'static str, String)> {
+            Vec::new()
+        }
+        fn body(&self) -> Option<&()> {
+            None
+        }
+    }
+
+    impl<const STYLE: u8> Paginated for Page<STYLE> {
+        const PAGING: Paging = Paging {
+            style: match STYLE {
+                0 => PagingStyle::PageNumber,
+                1 => PagingStyle::OffsetLimit,
+                2 => PagingStyle::Marker,
+                _ => PagingStyle::NextToken,
+            },
+            items: "items",
+            total: Some("total"),
+            next: Some("next"),
+            marker_field: Some("id"),
+        };
+        fn cursor(&self) -> Option<Cursor> {
+            self.cursor.clone()
+        }
+        fn with_cursor(mut self, cursor: Cursor) -> Self {
+            self.cursor = Some(cursor);
+            self
+        }
+        fn page_size(&self) -> Option<i64> {
+            self.size
+        }
+    }
+
+    fn facts_of(page: serde_json::Value, paging: &Paging) -> PageFacts {
+        facts(paging, &page)
+    }
+
+    #[test]
+    fn offset_limit_moves_by_the_items_seen_and_stops_at_a_short_page() {
+        let first = Page::<1> { cursor: None, size: Some(2) };
+        let page = facts_of(serde_json::json!({"items": [{"id": "a"}, {"id": "b"}]}), &Page::<1>::PAGING);
+        let second = next_request(first, &page, 2).unwrap();
+        assert_eq!(second.cursor, Some(Cursor::Number(2)));
+        let short = facts_of(serde_json::json!({"items": [{"id": "c"}]}), &Page::<1>::PAGING);
+        assert_eq!(next_request(second, &short, 3), None);
+    }
+
+    #[test]
+    fn marker_paging_continues_from_the_last_items_id() {
+        let first = Page::<2> { cursor: None, size: Some(2) };
+        let page = facts_of(serde_json::json!({"items": [{"id": "a"}, {"id": "b"}]}), &Page::<2>::PAGING);
+        assert_eq!(next_request(first, &page, 2).unwrap().cursor, Some(Cursor::Text("b".into())));
+        let empty = facts_of(serde_json::json!({"items": []}), &Page::<2>::PAGING);
+        assert_eq!(next_request(Page::<2> { cursor: None, size: None }, &empty, 2), None);
+    }
+
+    #[test]
+    fn next_token_paging_stops_when_the_token_is_gone_or_empty() {
+        let first = Page::<3> { cursor: None, size: None };
+        let page = facts_of(serde_json::json!({"items": [], "next": "t2"}), &Page::<3>::PAGING);
+        assert_eq!(next_request(first.clone(), &page, 0).unwrap().cursor, Some(Cursor::Text("t2".into())));
+        let last = facts_of(serde_json::json!({"items": [1], "next": ""}), &Page::<3>::PAGING);
+        assert_eq!(next_request(first, &last, 1), None);
+    }
+
+    #[test]
+    fn page_numbers_count_up_until_the_total_is_reached() {
+        let first = Page::<0> { cursor: Some(Cursor::Number(1)), size: Some(2) };
+        let page = facts_of(serde_json::json!({"items": [1, 2], "total": 4}), &Page::<0>::PAGING);
+        let second = next_request(first, &page, 2).unwrap();
+        assert_eq!(second.cursor, Some(Cursor::Number(2)));
+        assert_eq!(next_request(second, &page, 4), None, "4 of 4 seen");
+    }
+}
