@@ -210,9 +210,15 @@ fn added(key: &str, value: &str) -> Option<Change> {
             Wire::Breaking,
             format!("New rule `{item}`; requests that break it are now rejected by `validate()`."),
         ),
-        "operation" => {
-            change("operation-added", item, Compatible, Wire::Widened, format!("New operation `{item}` ({value})."))
-        }
+        // Callers are unaffected, but the service trait gains a method: every implementation of it (a test
+        // fake) must add one. cargo-semver-checks agrees (`trait_method_added`).
+        "operation" => change(
+            "operation-added",
+            item,
+            Breaking,
+            Wire::Widened,
+            format!("New operation `{item}` ({value}); implementations of the service trait (test fakes) must add its method."),
+        ),
         "param" if value == "required" => change(
             "required-parameter-added",
             item,
