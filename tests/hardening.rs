@@ -232,10 +232,15 @@ mod writer {
             write::apply(&dir, &write::plan(&dir, &old_files()).unwrap()).unwrap();
             let plan = write::plan(&dir, &new_files()).unwrap();
             write::apply_interrupted(&dir, &plan, killed_after).unwrap();
+            let journal = fs::read(dir.join(".cloudgen-journal")).unwrap();
             let said = write::recover(&dir);
             let after = tree(&dir);
             assert!(after == old || after == new, "killed after {killed_after} renames: {said:?}\n{after:?}");
             assert_eq!(after == new, killed_after == total, "only a finished commit counts as new");
+            // Killed again while recovering, before the journal was removed: recovering twice changes nothing.
+            fs::write(dir.join(".cloudgen-journal"), &journal).unwrap();
+            write::recover(&dir);
+            assert_eq!(tree(&dir), after, "recovery is safe to repeat (killed after {killed_after})");
         }
     }
 
@@ -245,9 +250,12 @@ mod writer {
         let dir = scratch.0.join("generated");
         write::apply(&dir, &write::plan(&dir, &old_files()).unwrap()).unwrap();
         fs::write(dir.join("a/src/.lib.rs.cloudgen-4242.tmp"), "half").unwrap();
+        fs::write(dir.join("a/src/.models.rs.cloudgen-4242.old"), "maybe the only copy").unwrap();
         let said = write::recover(&dir);
-        assert_eq!(said, ["removed 1 leftover temp files of an interrupted run"]);
+        assert_eq!(said[0], "removed 1 leftover temp files of an interrupted run");
+        assert!(said[1].contains("kept") && said[1].contains(".models.rs.cloudgen-4242.old"), "{said:?}");
         assert!(!dir.join("a/src/.lib.rs.cloudgen-4242.tmp").exists());
+        assert!(dir.join("a/src/.models.rs.cloudgen-4242.old").exists(), "a set-aside file is never deleted blind");
     }
 
     #[test]
@@ -262,6 +270,34 @@ mod writer {
         assert!(write::apply(&dir, &plan).is_err());
         fs::remove_dir_all(dir.join("b")).unwrap();
         assert_eq!(tree(&dir), before);
+    }
+
+    #[test]
+    fn a_tampered_journal_is_refused_and_nothing_is_touched() {
+        let scratch = Scratch::new("tampered");
+        let dir = scratch.0.join("generated");
+        write::apply(&dir, &write::plan(&dir, &old_files()).unwrap()).unwrap();
+        let before = tree(&dir);
+        fs::write(dir.join(".cloudgen-journal"), "../outside\t-\ta/src/lib.rs\n").unwrap();
+        let said = write::recover(&dir);
+        assert!(said[0].contains("unsafe journal line"), "{said:?}");
+        let mut after = tree(&dir);
+        after.retain(|(path, _)| path != ".cloudgen-journal");
+        assert_eq!(after, before);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_inside_generated_is_listed_not_read() {
+        let scratch = Scratch::new("fifo-out");
+        let dir = scratch.0.join("generated");
+        write::apply(&dir, &write::plan(&dir, &old_files()).unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(dir.join("a/pipe")).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let plan = write::plan(&dir, &old_files()).unwrap();
+        assert_eq!(plan.foreign, ["a/pipe"]);
     }
 
     #[test]

@@ -130,8 +130,12 @@ pub fn classify(old: &Surface, new: &Surface) -> Vec<Change> {
     }
     let otherwise_changed: Vec<String> =
         changes.iter().filter(|c| c.rust != Impact::Docs).map(|c| c.item.clone()).collect();
+    // The same item, or a part of it (`Image.name`, `Image.name length`), not a longer name (`ImageStatus`).
+    let covers = |other: &str, item: &str| {
+        other == item || other.strip_prefix(item).is_some_and(|rest| rest.starts_with(['.', ' ', ':']))
+    };
     changes.retain(|c| {
-        c.rust != Impact::Docs || c.rule == "page-updated" || !otherwise_changed.iter().any(|i| i.starts_with(&c.item))
+        c.rust != Impact::Docs || c.rule == "page-updated" || !otherwise_changed.iter().any(|i| covers(i, &c.item))
     });
     changes.sort_by(|a, b| (a.rust, &a.item, a.rule).cmp(&(b.rust, &b.item, b.rule)));
     changes
@@ -217,7 +221,9 @@ fn added(key: &str, value: &str) -> Option<Change> {
             item,
             Breaking,
             Wire::Widened,
-            format!("New operation `{item}` ({value}); implementations of the service trait (test fakes) must add its method."),
+            format!(
+                "New operation `{item}` ({value}); implementations of the service trait (test fakes) must add its method."
+            ),
         ),
         "param" if value == "required" => change(
             "required-parameter-added",
@@ -225,6 +231,13 @@ fn added(key: &str, value: &str) -> Option<Change> {
             Compatible,
             Wire::Breaking,
             format!("New mandatory parameter {item}."),
+        ),
+        "status" if value == "success" => change(
+            "success-status-added",
+            item,
+            Compatible,
+            Wire::Widened,
+            format!("Status {item} is now documented as a success."),
         ),
         "status" if value.starts_with("error") => change(
             "error-status-added",
@@ -484,14 +497,25 @@ fn field_changed(item: &str, old: &str, new: &str) -> Option<Change> {
             format!("`{item}` now travels as `{}` (was `{}`).", wire_of(new), wire_of(old)),
         );
     }
-    if new.ends_with(" deprecated") && !old.ends_with(" deprecated") {
-        return change(
-            "field-deprecated",
-            item,
-            Compatible,
-            Wire::Unchanged,
-            format!("`{item}` is deprecated: see its docs for the replacement."),
-        );
+    let (old_rest, new_rest) = (old.trim_end_matches(" deprecated"), new.trim_end_matches(" deprecated"));
+    if old_rest == new_rest {
+        return if new.ends_with(" deprecated") {
+            change(
+                "field-deprecated",
+                item,
+                Compatible,
+                Wire::Unchanged,
+                format!("`{item}` is deprecated: see its docs for the replacement."),
+            )
+        } else {
+            change(
+                "field-undeprecated",
+                item,
+                Impact::Docs,
+                Wire::Unchanged,
+                format!("`{item}` is no longer deprecated."),
+            )
+        };
     }
     change("field-changed", item, Compatible, Wire::Breaking, format!("`{item}` is now {new} (was {old})."))
 }

@@ -117,9 +117,18 @@ fn generate_crate(
 ) -> Result<(Vec<render::GeneratedFile>, Option<changes::CrateReport>), String> {
     let mut krate = lower::lower(loaded);
     let facts = surface::surface(&krate);
-    let previous = history.crates.get(&krate.package).filter(|p| !p.surface.is_empty());
+    let known = history.crates.get(&krate.package);
+    let previous = known.filter(|p| !p.surface.is_empty());
     let (report, changelog) = match previous {
-        None => (None, release::first_changelog(&krate)),
+        // No surface to compare with (a first run, or an API.md that went missing): keep the version the
+        // crate already has and its changelog, never restart at 0.1.0.
+        None => {
+            if let Some(known) = known {
+                krate.version = known.version.clone();
+            }
+            let changelog = known.map(|k| k.changelog.clone()).filter(|c| !c.is_empty());
+            (None, changelog.unwrap_or_else(|| release::first_changelog(&krate)))
+        }
         Some(previous) => {
             let found = changes::classify(&previous.surface, &facts);
             let bump = changes::Bump::of(&found);

@@ -102,7 +102,9 @@ pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> Result<Plan, Vec<String>
         if produced.contains(relative.as_str()) || is_ours_in_flight(&relative) {
             continue;
         }
-        let ours = fs::read(&existing).is_ok_and(|bytes| is_generated(&bytes));
+        // Only regular files are read: a FIFO would block, a link to a device never end.
+        let regular = fs::symlink_metadata(&existing).is_ok_and(|m| m.is_file());
+        let ours = regular && fs::read(&existing).is_ok_and(|bytes| is_generated(&bytes));
         if ours && previous.contains(&relative) {
             plan.deletes.push(relative);
         } else {
@@ -149,7 +151,8 @@ fn is_ours_in_flight(relative: &str) -> bool {
 struct Move {
     target: PathBuf,
     temp: Option<PathBuf>,
-    aside: PathBuf,
+    /// Where the old file goes; `None` when there was no old file (a new file).
+    aside: Option<PathBuf>,
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -176,8 +179,10 @@ pub fn apply(out_dir: &Path, plan: &Plan) -> io::Result<()> {
             Ok(())
         }
         Err(error) => {
-            roll_back(&moves);
-            let _ = fs::remove_file(out_dir.join(JOURNAL));
+            // The journal stays when a restore failed: the next run's recovery tries again.
+            if roll_back(&moves) {
+                let _ = fs::remove_file(out_dir.join(JOURNAL));
+            }
             Err(error)
         }
     }
@@ -188,17 +193,19 @@ fn stage(out_dir: &Path, plan: &Plan, moves: &mut Vec<Move>) -> io::Result<()> {
     for file in &plan.writes {
         let target = out_dir.join(&file.path);
         let temp = sibling(&target, "tmp");
-        moves.push(Move { aside: sibling(&target, "old"), target, temp: Some(temp.clone()) });
+        let aside = fs::symlink_metadata(&target).is_ok().then(|| sibling(&target, "old"));
+        moves.push(Move { aside, target, temp: Some(temp.clone()) });
         if let Some(dir) = temp.parent() {
             fs::create_dir_all(dir)?;
         }
-        let mut handle = fs::File::create(&temp)?;
+        // A new file, never an existing one (a symlink planted at the temp name is not followed).
+        let mut handle = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
         handle.write_all(file.content.as_bytes())?;
         handle.sync_all()?;
     }
     for relative in &plan.deletes {
         let target = out_dir.join(relative);
-        moves.push(Move { aside: sibling(&target, "old"), target, temp: None });
+        moves.push(Move { aside: Some(sibling(&target, "old")), target, temp: None });
     }
     Ok(())
 }
@@ -208,7 +215,8 @@ fn write_journal(out_dir: &Path, moves: &[Move]) -> io::Result<()> {
     let relative = |p: &Path| relative_path(out_dir, p);
     for m in moves {
         let temp = m.temp.as_deref().map_or_else(|| "-".to_owned(), relative);
-        text.push_str(&format!("{}\t{temp}\t{}\n", relative(&m.target), relative(&m.aside)));
+        let aside = m.aside.as_deref().map_or_else(|| "-".to_owned(), relative);
+        text.push_str(&format!("{}\t{temp}\t{aside}\n", relative(&m.target)));
     }
     let journal = out_dir.join(JOURNAL);
     let temp = sibling(&journal, "tmp");
@@ -219,30 +227,38 @@ fn write_journal(out_dir: &Path, moves: &[Move]) -> io::Result<()> {
     fs::rename(&temp, &journal)
 }
 
-fn read_journal(out_dir: &Path) -> Option<Vec<Move>> {
-    let text = fs::read_to_string(out_dir.join(JOURNAL)).ok()?;
-    let moves = text
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.split('\t');
-            let (target, temp, aside) = (parts.next()?, parts.next()?, parts.next()?);
-            // Only relative paths that stay inside the folder: a tampered journal cannot make recovery
-            // touch anything else.
-            let inside = |p: &str| Path::new(p).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-            (inside(target) && inside(aside) && (temp == "-" || inside(temp))).then(|| Move {
-                target: out_dir.join(target),
-                temp: (temp != "-").then(|| out_dir.join(temp)),
-                aside: out_dir.join(aside),
-            })
-        })
-        .collect();
-    Some(moves)
+/// The journal's moves; `None` when there is no journal, `Some(Err)` when it cannot be trusted (then
+/// nothing is touched).
+fn read_journal(out_dir: &Path) -> Option<Result<Vec<Move>, String>> {
+    let bytes = fs::read(out_dir.join(JOURNAL)).ok()?;
+    let Ok(text) = String::from_utf8(bytes) else { return Some(Err("the journal is not text".to_owned())) };
+    // Only relative paths that stay inside the folder and pass no symlink: a tampered journal cannot make
+    // recovery touch anything else.
+    let safe = |p: &str| {
+        !p.is_empty()
+            && Path::new(p).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+            && symlink_on_the_way(out_dir, p).is_none()
+    };
+    let optional = |p: &str| match p {
+        "-" => Ok(None),
+        _ if safe(p) => Ok(Some(out_dir.join(p))),
+        _ => Err(()),
+    };
+    let mut moves = Vec::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split('\t').collect();
+        let [target, temp, aside] = parts[..] else { return Some(Err(format!("unreadable journal line {line:?}"))) };
+        match (safe(target), optional(temp), optional(aside)) {
+            (true, Ok(temp), Ok(aside)) => moves.push(Move { target: out_dir.join(target), temp, aside }),
+            _ => return Some(Err(format!("unsafe journal line {line:?}"))),
+        }
+    }
+    Some(Ok(moves))
 }
 
 /// The renames of a commit, in order: every old file aside, then every new file in.
 fn commit_steps(moves: &[Move]) -> Vec<(PathBuf, PathBuf)> {
-    let aside =
-        moves.iter().filter(|m| fs::symlink_metadata(&m.target).is_ok()).map(|m| (m.target.clone(), m.aside.clone()));
+    let aside = moves.iter().filter_map(|m| m.aside.clone().map(|aside| (m.target.clone(), aside)));
     let into_place = moves.iter().filter_map(|m| m.temp.clone().map(|temp| (temp, m.target.clone())));
     aside.chain(into_place).collect()
 }
@@ -273,18 +289,26 @@ pub fn apply_interrupted(out_dir: &Path, plan: &Plan, renames: usize) -> io::Res
     Ok(steps.len())
 }
 
-/// Restores the old tree from what a commit moved: new files out, set-aside files back, temps removed.
-fn roll_back(moves: &[Move]) {
+/// Restores the old tree from what a commit moved: each set-aside file back in place (a rename, which
+/// replaces the new one), each new file without an old one removed once its temp is gone, temps removed.
+/// Safe to repeat after being interrupted: a restored file has no set-aside copy left to act on. Returns
+/// whether every step succeeded.
+fn roll_back(moves: &[Move]) -> bool {
+    let mut complete = true;
     for m in moves {
-        let new_in_place = m.temp.as_ref().is_some_and(|t| fs::symlink_metadata(t).is_err());
-        if new_in_place {
-            let _ = fs::remove_file(&m.target);
-        }
-        if fs::symlink_metadata(&m.aside).is_ok() {
-            let _ = fs::rename(&m.aside, &m.target);
+        match &m.aside {
+            Some(aside) if fs::symlink_metadata(aside).is_ok() => complete &= fs::rename(aside, &m.target).is_ok(),
+            Some(_) => {}
+            None => {
+                let new_in_place = m.temp.as_ref().is_some_and(|t| fs::symlink_metadata(t).is_err());
+                if new_in_place && fs::symlink_metadata(&m.target).is_ok() {
+                    complete &= fs::remove_file(&m.target).is_ok();
+                }
+            }
         }
     }
     discard_temps(moves);
+    complete
 }
 
 fn discard_temps(moves: &[Move]) {
@@ -295,8 +319,8 @@ fn discard_temps(moves: &[Move]) {
 
 /// Drops the set-aside old files once the new tree is in place.
 fn finish(moves: &[Move]) {
-    for m in moves {
-        let _ = fs::remove_file(&m.aside);
+    for aside in moves.iter().filter_map(|m| m.aside.as_ref()) {
+        let _ = fs::remove_file(aside);
     }
 }
 
@@ -305,28 +329,59 @@ fn finish(moves: &[Move]) {
 /// what it did, one line each, for the user.
 pub fn recover(out_dir: &Path) -> Vec<String> {
     let mut said = Vec::new();
-    if let Some(moves) = read_journal(out_dir) {
-        let all_in_place = moves.iter().all(|m| m.temp.as_ref().is_none_or(|t| fs::symlink_metadata(t).is_err()))
-            && moves.iter().filter(|m| m.temp.is_some()).all(|m| fs::symlink_metadata(&m.target).is_ok());
-        if all_in_place {
-            finish(&moves);
-            said.push(format!("finished an interrupted regeneration of {} ({} files)", out_dir.display(), moves.len()));
-        } else {
-            roll_back(&moves);
+    match read_journal(out_dir) {
+        None => {}
+        Some(Err(problem)) => {
+            // Touch nothing, the set-aside files included: they may be the only copies of the old ones.
             said.push(format!(
-                "undid an interrupted regeneration of {}: the previous files are back",
-                out_dir.display()
+                "left {} alone: {problem}; check generated/ by hand, then delete the journal",
+                out_dir.join(JOURNAL).display()
             ));
+            return said;
         }
-        let _ = fs::remove_file(out_dir.join(JOURNAL));
+        Some(Ok(moves)) => {
+            let all_in_place = moves.iter().all(|m| m.temp.as_ref().is_none_or(|t| fs::symlink_metadata(t).is_err()))
+                && moves.iter().filter(|m| m.temp.is_some()).all(|m| fs::symlink_metadata(&m.target).is_ok());
+            let done = if all_in_place {
+                finish(&moves);
+                said.push(format!(
+                    "finished an interrupted regeneration of {} ({} files)",
+                    out_dir.display(),
+                    moves.len()
+                ));
+                true
+            } else {
+                let restored = roll_back(&moves);
+                said.push(format!(
+                    "undid an interrupted regeneration of {}: the previous files are back{}",
+                    out_dir.display(),
+                    if restored { "" } else { " as far as possible; the journal is kept for another try" }
+                ));
+                restored
+            };
+            if !done {
+                return said;
+            }
+            let _ = fs::remove_file(out_dir.join(JOURNAL));
+        }
     }
-    let strays: Vec<PathBuf> =
+    // Without a journal, temp files are half-written new files: remove them. Set-aside `.old` files are
+    // never removed here: without a journal nobody knows whether they are the only copy.
+    let in_flight: Vec<PathBuf> =
         walk(out_dir).into_iter().filter(|p| is_ours_in_flight(&relative_path(out_dir, p))).collect();
-    for stray in &strays {
-        let _ = fs::remove_file(stray);
+    let (old, temps): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        in_flight.iter().partition(|p| p.extension().is_some_and(|e| e == "old"));
+    for temp in &temps {
+        let _ = fs::remove_file(temp);
     }
-    if !strays.is_empty() {
-        said.push(format!("removed {} leftover temp files of an interrupted run", strays.len()));
+    if !temps.is_empty() {
+        said.push(format!("removed {} leftover temp files of an interrupted run", temps.len()));
+    }
+    for path in old {
+        said.push(format!(
+            "kept {}: a set-aside file of an interrupted run; delete it once generated/ is right",
+            path.display()
+        ));
     }
     said
 }

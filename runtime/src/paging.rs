@@ -143,12 +143,22 @@ fn facts(paging: &Paging, page: &serde_json::Value) -> PageFacts {
 /// every page so far, this one included.
 fn next_request<R: Paginated>(request: R, page: &PageFacts, seen: i64) -> Option<R> {
     let paging = R::PAGING;
-    let short_page = request.page_size().is_some_and(|size| page.items < size);
-    let past_total = page.total.is_some_and(|total| seen >= total);
+    // The total, when the service reports it, is the end; a short page ends the list only without one
+    // (services may cap a page below the size asked for).
+    let number = match request.cursor() {
+        Some(Cursor::Number(n)) => Some(n),
+        _ => None,
+    };
+    let done = match (paging.style, page.total, request.page_size()) {
+        (PagingStyle::OffsetLimit, Some(total), _) => number.unwrap_or(0) + page.items >= total,
+        (PagingStyle::PageNumber, Some(total), Some(size)) => (number.unwrap_or(1) - 1) * size + page.items >= total,
+        (_, Some(total), _) => seen >= total,
+        (_, None, size) => size.is_some_and(|size| page.items < size),
+    };
     let cursor = match paging.style {
         _ if page.items == 0 && paging.style != PagingStyle::NextToken => return None,
         PagingStyle::NextToken => Cursor::Text(page.next.clone()?),
-        _ if short_page || past_total => return None,
+        _ if done => return None,
         PagingStyle::PageNumber => {
             let current = match request.cursor() {
                 Some(Cursor::Number(n)) => n,
@@ -165,6 +175,10 @@ fn next_request<R: Paginated>(request: R, page: &PageFacts, seen: i64) -> Option
         }
         PagingStyle::Marker => Cursor::Text(page.last_marker.clone()?),
     };
+    // A service that hands back the cursor it was given would loop forever: stop instead.
+    if request.cursor().as_ref() == Some(&cursor) {
+        return None;
+    }
     Some(request.with_cursor(cursor))
 }
 

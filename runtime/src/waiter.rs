@@ -88,7 +88,8 @@ where
     Fut: Future<Output = Result<O, Error<E>>>,
 {
     let started = Instant::now();
-    let mut delay = config.initial_delay;
+    // Never a busy loop, whatever the configuration says.
+    let mut delay = config.initial_delay.max(Duration::from_millis(10));
     let mut last_status = None;
     loop {
         let output = poll().await.map_err(WaitError::Poll)?;

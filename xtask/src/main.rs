@@ -144,17 +144,15 @@ fn package(root: &Path) -> Result<(), String> {
     std::fs::create_dir_all(&verify).map_err(|e| e.to_string())?;
     let mut members = Vec::new();
     for name in &crates {
-        let archive = std::fs::read_dir(root.join("target/package"))
-            .map_err(|e| e.to_string())?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                let file = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                file.strip_prefix(&format!("{name}-"))
-                    .is_some_and(|v| v.ends_with(".crate") && v.starts_with(|c: char| c.is_ascii_digit()))
+        let folder = if name == "cloudgen-runtime" { root.join("runtime") } else { root.join("generated").join(name) };
+        let manifest = std::fs::read_to_string(folder.join("Cargo.toml")).map_err(|e| e.to_string())?;
+        let version = manifest
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("version")?.trim().strip_prefix('=')?.trim().strip_prefix('"')?.strip_suffix('"')
             })
-            .max()
-            .ok_or_else(|| format!("no package of {name} in target/package"))?;
+            .ok_or_else(|| format!("no version in {}", folder.join("Cargo.toml").display()))?;
+        let archive = root.join("target/package").join(format!("{name}-{version}.crate"));
         let unpacked = std::process::Command::new("tar")
             .arg("xzf")
             .arg(&archive)
@@ -254,9 +252,11 @@ fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
     let check = args.get_flag("check");
     let (specs_dir, specs_shown) = folder(root, args, "specs");
     let (out_dir, out_shown) = folder(root, args, "out");
+    let json = args.get_one::<String>("report").is_some_and(|f| f == "json");
     if !check {
         for line in cloudgen::write::recover(&out_dir) {
-            println!("{line}");
+            // With `--report json`, stdout carries only the JSON.
+            if json { eprintln!("{line}") } else { println!("{line}") }
         }
     }
     let specs = cloudgen::load_dir(&specs_dir, &specs_shown).map_err(|d| d.to_string())?;
@@ -264,7 +264,6 @@ fn codegen(root: &Path, args: &ArgMatches) -> Result<(), String> {
     let generation = cloudgen::generate_with_history(&specs, &history)?;
     let files = &generation.files;
     let plan = cloudgen::write::plan(&out_dir, files).map_err(|refused| refused.join("\n"))?;
-    let json = args.get_one::<String>("report").is_some_and(|f| f == "json");
     if check {
         if plan.is_empty() {
             println!("{out_shown}/ is up to date ({} files from {} specs)", files.len(), specs.len());

@@ -69,7 +69,26 @@ fn check_pagination(
                 format!("`{name}` is required, but the paginator sets it page by page"),
                 "paging parameters are optional on the pages",
             ),
-            Some(_) => {}
+            Some(field) => {
+                // A page number, offset or size counts; a marker or token is text.
+                let numbers = [TypeRef::Primitive(Primitive::Integer), TypeRef::Primitive(Primitive::Long)];
+                let text = [TypeRef::Primitive(Primitive::String)];
+                let counted =
+                    key == "size" || matches!(pagination.style, PagingStyle::PageNumber | PagingStyle::OffsetLimit);
+                let allowed: &[TypeRef] = if counted { &numbers } else { &text };
+                if !allowed.contains(&field.type_ref) {
+                    checker.error(
+                        &path.key(key),
+                        At::Value,
+                        format!(
+                            "`{name}` is a `{}`, but this paging style needs {}",
+                            field.type_ref,
+                            if counted { "an integer or long" } else { "a string" }
+                        ),
+                        "check the parameter's type on the page",
+                    );
+                }
+            }
         }
     }
     let Some(output) = success_body(op) else {

@@ -121,9 +121,10 @@ impl Endpoint {
 
 /// `text` with the user and password of a URL (`https://user:pw@host`) replaced, for messages and `Debug`.
 fn redact_credentials(text: &str) -> String {
+    // Up to the last `@` anywhere: a password may hold `/`, `?` or `#`, and redacting a path that holds an
+    // `@` costs nothing in a message.
     let Some((scheme, rest)) = text.split_once("://") else { return text.to_owned() };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
+    match rest.rfind('@') {
         Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
         None => text.to_owned(),
     }
