@@ -11,6 +11,7 @@ name = {name}
 description = {description}
 version = {version}
 readme = "README.md"
+documentation = {documentation}
 keywords = ["cloud", "api", "sdk", {vendor}]
 categories = ["api-bindings"]
 edition.workspace = true
@@ -29,6 +30,7 @@ workspace = true
         name = quote(&krate.package),
         description = quote(&krate.summary),
         version = quote(&krate.version),
+        documentation = quote(&format!("https://docs.rs/{}", krate.package)),
         vendor = quote(krate.package.split('-').next().unwrap_or_default()),
         runtime = quote(cloudgen_runtime::VERSION),
     )
