@@ -48,6 +48,18 @@ pub struct Change {
     pub message: String,
 }
 
+impl Change {
+    /// The bump this change alone demands: breaking in Rust or on the wire is major, additions minor, docs
+    /// patch.
+    pub fn bump(&self) -> Bump {
+        match (self.rust, self.wire) {
+            (Impact::Breaking, _) | (_, Wire::Breaking) => Bump::Major,
+            (Impact::Compatible, _) | (_, Wire::Widened) => Bump::Minor,
+            (Impact::Docs, Wire::Unchanged) => Bump::Patch,
+        }
+    }
+}
+
 /// The semver step a set of changes demands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,15 +77,7 @@ pub enum Bump {
 impl Bump {
     /// The bump `changes` demand: breaking in Rust or on the wire is major, additions minor, docs patch.
     pub fn of(changes: &[Change]) -> Bump {
-        changes
-            .iter()
-            .map(|c| match (c.rust, c.wire) {
-                (Impact::Breaking, _) | (_, Wire::Breaking) => Bump::Major,
-                (Impact::Compatible, _) | (_, Wire::Widened) => Bump::Minor,
-                (Impact::Docs, Wire::Unchanged) => Bump::Patch,
-            })
-            .max()
-            .unwrap_or(Bump::None)
+        changes.iter().map(Change::bump).max().unwrap_or(Bump::None)
     }
 
     /// `version` bumped as Cargo reads semver: before 1.0 the minor number is the breaking one.

@@ -70,6 +70,12 @@ pub fn member_names<'a>(members: impl IntoIterator<Item = (&'a str, bool)> + Clo
         .collect()
 }
 
+/// The setter of a field named `field` in Rust: `with_image_name`; a keyword's `_` suffix is dropped
+/// (`type_` → `with_type`).
+pub fn setter_name(field: &str) -> String {
+    format!("with_{}", field.trim_end_matches('_'))
+}
+
 /// A `SCREAMING_SNAKE_CASE` constant name.
 pub fn const_name(wire: &str) -> Result<String, String> {
     field_name(wire).map(|name| name.trim_end_matches('_').to_uppercase())

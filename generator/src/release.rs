@@ -1,7 +1,7 @@
 //! What a generated crate ships besides code: its `CHANGELOG.md`, extended by every regeneration that
 //! changes it, and its `README.md`.
 
-use crate::changes::{CrateReport, Impact, Wire};
+use crate::changes::{Bump, CrateReport, Wire};
 use crate::ir::Crate;
 use crate::render::HEADER_MARK;
 use crate::surface::Surface;
@@ -53,17 +53,16 @@ pub fn extend_changelog(krate: &Crate, previous: &str, report: &CrateReport) -> 
     }
     // Breaking for users means their code or their requests: a narrowed constraint breaks no build, but
     // requests that worked now fail validation.
-    let group = |c: &crate::changes::Change| match (c.rust, c.wire) {
-        (Impact::Breaking, _) | (_, Wire::Breaking) => 0,
-        (Impact::Compatible, _) | (_, Wire::Widened) => 1,
-        (Impact::Docs, Wire::Unchanged) => 2,
-    };
-    let groups = ["Breaking: check your code and your requests", "Compatible", "Documentation"];
-    for (index, title) in groups.into_iter().enumerate() {
+    let groups = [
+        (Bump::Major, "Breaking: check your code and your requests"),
+        (Bump::Minor, "Compatible"),
+        (Bump::Patch, "Documentation"),
+    ];
+    for (bump, title) in groups {
         let items: Vec<String> = report
             .changes
             .iter()
-            .filter(|c| group(c) == index)
+            .filter(|c| c.bump() == bump)
             .map(|c| {
                 let wire = match c.wire {
                     Wire::Unchanged => "",

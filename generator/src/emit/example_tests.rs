@@ -186,7 +186,7 @@ pub(crate) fn value_tokens(value: &Value) -> TokenStream {
             let ty = ident(name);
             let args = required.iter().map(value_tokens);
             let setters = optional.iter().map(|(field, value, presence)| {
-                let setter = quote::format_ident!("with_{}", field.trim_end_matches('_'));
+                let setter = ident(&crate::naming::setter_name(field));
                 let value = match (presence, value) {
                     (Presence::Nullable, Value::Null) => quote!(::std::option::Option::None),
                     (Presence::Nullable, value) => {

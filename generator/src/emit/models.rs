@@ -2,7 +2,7 @@
 //! enum conversions with their forward-compatible fallback.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{docs, ident, ty_tokens};
 use crate::ir::{BoolText, Check, Condition, Enum, Field, Presence, RuleCheck, RuleField, Struct, Ty};
@@ -218,7 +218,7 @@ fn emit_constructors(model: &Struct) -> TokenStream {
 
 fn emit_setter(field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let setter = format_ident!("with_{}", field.name.trim_end_matches('_'));
+    let setter = ident(&crate::naming::setter_name(&field.name));
     let doc = format!(" Sets `{}`.", field.name);
     let deprecated = deprecated_attribute(field);
     let setter_tokens = match field.presence {

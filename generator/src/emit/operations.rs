@@ -238,7 +238,7 @@ fn emit_waiter(op: &Operation, waiter: &Waiter) -> TokenStream {
     });
     let optional = waiter.inputs.iter().enumerate().filter(|(_, input)| !input.target_required).map(|(i, input)| {
         let var = quote::format_ident!("input_{}", i);
-        let setter = quote::format_ident!("with_{}", input.target.trim_end_matches('_'));
+        let setter = ident(&crate::naming::setter_name(&input.target));
         quote! {
             if let ::std::option::Option::Some(value) = #var {
                 poll = poll.#setter(value);

@@ -37,15 +37,10 @@ pub fn lower_waiters(spec: &SpecFile, op: &spec::Operation) -> Vec<Waiter> {
 
 fn lower_waiter(spec: &SpecFile, op: &spec::Operation, name: &str, waiter: &spec::Waiter) -> Option<Waiter> {
     let poll = spec.operations.get(&waiter.poll)?;
-    let poll_params: Vec<(&str, &spec::Field)> = crate::validate::operations::request_params(poll)
-        .filter(|(_, _, f)| f.supplied_by.is_none())
-        .map(|(_, wire, f)| (wire, f))
-        .collect();
-    let names = naming::member_names(poll_params.iter().map(|(w, f)| (*w, f.deprecated.is_some())));
+    let poll_params = caller_params(poll);
     let mut inputs = Vec::new();
     for (wire, text) in &waiter.request {
-        let index = poll_params.iter().position(|(w, _)| w == wire)?;
-        let (_, target_field) = poll_params[index];
+        let (_, target_field, target) = poll_params.iter().find(|(w, ..)| w == wire)?;
         let source = match text.split_once(':').filter(|(kind, _)| *kind == "constant") {
             Some((_, constant)) => {
                 let (values, _) = crate::validate::values::query_values(
@@ -64,7 +59,7 @@ fn lower_waiter(spec: &SpecFile, op: &spec::Operation, name: &str, waiter: &spec
         };
         inputs.push(WaiterInput {
             wire_name: wire.clone(),
-            target: names[index].clone().ok()?,
+            target: target.clone()?,
             target_required: target_field.required,
             source,
         });
@@ -100,14 +95,19 @@ fn lower_waiter(spec: &SpecFile, op: &spec::Operation, name: &str, waiter: &spec
     })
 }
 
-fn request_field(op: &spec::Operation, wire: &str) -> Option<(String, Presence)> {
+/// The parameters a caller sets, with their Rust names as the request struct has them.
+fn caller_params(op: &spec::Operation) -> Vec<(&str, &spec::Field, Option<String>)> {
     let params: Vec<(&str, &spec::Field)> = crate::validate::operations::request_params(op)
         .filter(|(_, _, f)| f.supplied_by.is_none())
         .map(|(_, w, f)| (w, f))
         .collect();
     let names = naming::member_names(params.iter().map(|(w, f)| (*w, f.deprecated.is_some())));
-    let index = params.iter().position(|(w, _)| *w == wire)?;
-    Some((names[index].clone().ok()?, presence_of(params[index].1)))
+    params.into_iter().zip(names).map(|((wire, field), name)| (wire, field, name.ok())).collect()
+}
+
+fn request_field(op: &spec::Operation, wire: &str) -> Option<(String, Presence)> {
+    let (_, field, name) = caller_params(op).into_iter().find(|(w, ..)| *w == wire)?;
+    Some((name?, presence_of(field)))
 }
 
 /// The Rust fields along a dotted wire path through object types (no list steps).
